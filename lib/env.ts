@@ -1,0 +1,50 @@
+// Every environment variable the app reads, parsed once with zod.
+// scripts/start.ts fills in local defaults (an embedded database, generated
+// secrets); in production each must be set, and a bad one stops the start.
+import { z } from "zod";
+
+const url = (what: string) => z.url({ error: `must be a URL (${what})` });
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "is required: the PostgreSQL connection string, e.g. postgresql://user:pass@host:5432/mend" })
+    .regex(/^postgres(ql)?:\/\//, { error: "must start with postgresql:// (a PostgreSQL connection string)" }),
+  AUTH_SECRET: z
+    .string({ error: "is required: generate one with `openssl rand -base64 32`" })
+    .min(32, { error: "must be at least 32 characters: generate one with `openssl rand -base64 32`" }),
+  AUTH_URL: url("the public address of the site, e.g. https://mend.example").optional(),
+  PORT: z.coerce
+    .number({ error: "must be a port number" })
+    .int()
+    .min(1, { error: "must be a port number from 1 to 65535" })
+    .max(65535, { error: "must be a port number from 1 to 65535" })
+    .default(3000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses `source`; throws one EnvError naming every bad variable and how to fix it. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  // An empty value (`AUTH_SECRET=` in a .env file) counts as unset.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(present);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")} ${issue.message}`);
+  throw new EnvError(
+    `Mend cannot start: these environment variables are missing or invalid:\n${lines.join("\n")}\n` +
+      `Set them in the environment or in a .env file (see .env.example).`,
+  );
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment of this process, read once. */
+export function getEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
