@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { IsolatedServer } from "./support/isolated-server";
+
+// One app and its own database, which this test stops and starts again.
+test.describe.configure({ mode: "serial" });
+
+let server: IsolatedServer;
+
+test.beforeAll(async () => {
+  server = new IsolatedServer();
+  await server.start();
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test("health answers 503 while the database is down, and the app recovers by itself", async ({ request, page }) => {
+  test.setTimeout(90_000);
+  const health = () => request.get(`${server.url}/api/health`);
+  expect((await health()).status()).toBe(200);
+
+  await server.stopDatabase();
+  const down = await health();
+  expect(down.status()).toBe(503);
+  expect(down.headers()["retry-after"]).toBe("5");
+  const body = await down.json();
+  expect(body).toEqual({
+    status: "unavailable",
+    app: "ok",
+    database: "unreachable",
+    reason: "The database is not answering.",
+  });
+  expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|at \w+ \(|postgres/i);
+
+  // Pages that need no database keep working meanwhile.
+  await page.goto(server.url);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+  await server.startDatabase();
+  await expect.poll(async () => (await health()).status(), { timeout: 30_000 }).toBe(200);
+});
