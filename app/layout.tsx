@@ -1,13 +1,15 @@
 import type { Metadata, Viewport } from "next";
 import { ThemeProvider } from "@/components/layout/theme-provider";
+import { DiscreetTab } from "@/components/safety/discreet-mode";
+import { SITE_DESCRIPTION, siteUrl } from "@/lib/site";
 import { inter, sourceSerif } from "./fonts";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  metadataBase: new URL(process.env.AUTH_URL ?? "http://localhost:3000"),
+  metadataBase: siteUrl(),
   title: { default: "Mend: after a breakup, an honest way forward", template: "%s · Mend" },
-  description:
-    "Guides for the weeks after a breakup: whether to try again, how to repair what went wrong, and how to move on with dignity when the answer is no.",
+  description: SITE_DESCRIPTION,
+  alternates: { canonical: "/", types: { "application/atom+xml": "/feed.xml" } },
 };
 
 export const viewport: Viewport = {
@@ -21,7 +23,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" className={`${inter.variable} ${sourceSerif.variable}`} suppressHydrationWarning>
       <body className="min-h-dvh font-sans">
-        <ThemeProvider>{children}</ThemeProvider>
+        <ThemeProvider>
+          <DiscreetTab />
+          {children}
+        </ThemeProvider>
       </body>
     </html>
   );

@@ -1,5 +1,9 @@
 import Link from "next/link";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
+import { QuickExit } from "@/components/safety/quick-exit";
+
+const navLink =
+  "inline-flex min-h-11 items-center rounded-md px-3 font-medium hover:bg-accent-soft dark:hover:bg-night-raised";
 
 export function SiteHeader() {
   return (
@@ -11,12 +15,21 @@ export function SiteHeader() {
         >
           Mend
         </Link>
-        <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
-          <Link
-            href="/#guides"
-            className="inline-flex min-h-11 items-center rounded-md px-3 font-medium hover:bg-accent-soft dark:hover:bg-night-raised"
-          >
+        <div className="flex items-center gap-2">
+          <Link href="/help" className="text-sm font-medium underline underline-offset-4">
+            Not safe at home?
+          </Link>
+          <QuickExit />
+        </div>
+        <nav aria-label="Main" className="flex w-full flex-wrap items-center gap-1 text-sm sm:w-auto">
+          <Link href="/#guides" className={navLink}>
             Guides
+          </Link>
+          <Link href="/tags" className={navLink}>
+            Topics
+          </Link>
+          <Link href="/search" className={navLink}>
+            Search
           </Link>
           <ThemeToggle />
         </nav>

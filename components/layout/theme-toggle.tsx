@@ -39,7 +39,7 @@ export function ThemeToggle() {
           </>
         )}
       </svg>
-      <span>Dark theme</span>
+      <span className="sr-only sm:not-sr-only">Dark theme</span>
     </button>
   );
 }
