@@ -46,8 +46,11 @@ export function parseGuide(file: string, text: string): GuideSource {
   return { ...result.data, file, body: content, steps, text: plain, words };
 }
 
-/** Reads and checks every guide in `dir` (content/articles unless a test names another). */
-export function loadGuides(dir?: string): GuideSource[] {
+/**
+ * Reads and checks every guide in `dir`: content/articles, unless MEND_CONTENT_DIR
+ * or the caller names another folder (tests build the site from broken copies).
+ */
+export function loadGuides(dir = process.env.MEND_CONTENT_DIR): GuideSource[] {
   const folder = dir ? path.resolve(/* turbopackIgnore: true */ dir) : path.join(process.cwd(), "content", "articles");
   const files = readdirSync(folder)
     .filter((f) => f.endsWith(".mdx"))

@@ -1,0 +1,122 @@
+// npm run bench: builds the site and a bare Next page with the same configuration,
+// serves both, measures them side by side, prints a table and writes
+// bench/results/latest.json.
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { freePort } from "@/lib/database/embedded";
+import { getGuides } from "@/lib/content/guides";
+import { run } from "../scripts/support/run";
+import { firstLoadJs } from "./first-load-js";
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const children: ChildProcess[] = [];
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 600; i++) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+function serve(command: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, command, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.push(child);
+  return child;
+}
+
+async function main() {
+  console.log("Building the bare baseline page…");
+  rmSync("bench/bare-app/.next", { recursive: true, force: true });
+  await run(process.execPath, [nextBin, "build", "bench/bare-app"], { env: { NODE_ENV: "production" } });
+
+  const sitePort = await freePort();
+  const barePort = await freePort();
+  const data = path.resolve(".data", "bench");
+  mkdirSync(data, { recursive: true });
+  console.log("Starting the site (builds it when stale) and the bare page…");
+  serve(["--import", "tsx", "scripts/start.ts"], { PORT: String(sitePort), MEND_DATA_DIR: data });
+  serve([nextBin, "start", "bench/bare-app", "--port", String(barePort)], { NODE_ENV: "production" });
+  const site = `http://localhost:${sitePort}`;
+  const bare = `http://localhost:${barePort}`;
+  await waitFor(`${site}/api/health`);
+  await waitFor(bare);
+
+  const guide = getGuides()[0]!;
+  const guidePath = `/guides/${guide.slug}`;
+  const [baseline, home, guidePage] = [
+    await firstLoadJs(bare),
+    await firstLoadJs(`${site}/`),
+    await firstLoadJs(site + guidePath),
+  ];
+
+  // Prerendered: the HTML file exists in the build and next start serves it from cache.
+  const response = await fetch(site + guidePath);
+  const prerendered = {
+    htmlInBuild: existsSync(path.join(".next", "server", "app", "guides", `${guide.slug}.html`)),
+    xNextjsCache: response.headers.get("x-nextjs-cache"),
+    cacheControl: response.headers.get("cache-control"),
+  };
+
+  const budgetKb = 15;
+  const rows = [
+    ["bare Next page", baseline],
+    ["home /", home],
+    [`guide ${guidePath}`, guidePage],
+  ] as const;
+  console.log("\nFirst-load JavaScript (all scripts the HTML loads, gzip -9)\n");
+  console.log(
+    `${"page".padEnd(44)}${"scripts".padStart(8)}${"raw".padStart(12)}${"gzip".padStart(12)}${"over bare".padStart(12)}`,
+  );
+  for (const [name, m] of rows) {
+    console.log(
+      `${name.padEnd(44)}${String(m.scripts).padStart(8)}${KB(m.rawBytes).padStart(12)}${KB(m.gzipBytes).padStart(12)}${KB(m.gzipBytes - baseline.gzipBytes).padStart(12)}`,
+    );
+  }
+  const over = (guidePage.gzipBytes - baseline.gzipBytes) / 1024;
+  console.log(
+    `\nGuide page budget: at most ${budgetKb} KB gzipped over the bare page: ${over.toFixed(1)} KB, ${over <= budgetKb ? "within" : "OVER"} budget`,
+  );
+  console.log(
+    `Guide prerendered: HTML in build ${prerendered.htmlInBuild}, x-nextjs-cache ${prerendered.xNextjsCache}, cache-control "${prerendered.cacheControl}"`,
+  );
+
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync(
+    "bench/results/latest.json",
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        firstLoadJs: { baseline, home, guide: guidePage, budgetKb, guideOverBareKb: over },
+        prerendered,
+      },
+      null,
+      2,
+    ) + "\n",
+  );
+  console.log("\nWrote bench/results/latest.json");
+}
+
+try {
+  await main();
+} finally {
+  for (const child of children) {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    }
+  }
+}
