@@ -7,6 +7,9 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-*/**",
+      "bench/bare-app/.next/**",
+      "bench/bare-app/next-env.d.ts",
       "node_modules/**",
       ".data/**",
       "lib/generated/**",
