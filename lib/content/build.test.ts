@@ -9,8 +9,11 @@ import { afterAll, expect, it } from "vitest";
 const exec = promisify(execFile);
 const content = mkdtempSync(path.join(tmpdir(), "mend-broken-content-"));
 const distDir = `.next-broken-content-${process.pid}`;
+// next build adds its output folder's types to tsconfig.json; put the file back as it was.
+const tsconfig = readFileSync("tsconfig.json", "utf8");
 
 afterAll(() => {
+  writeFileSync("tsconfig.json", tsconfig);
   rmSync(content, { recursive: true, force: true });
   rmSync(distDir, { recursive: true, force: true });
 });
