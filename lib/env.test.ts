@@ -5,11 +5,17 @@ const valid = {
   NODE_ENV: "production",
   DATABASE_URL: "postgresql://mend:secret@db.internal:5432/mend",
   AUTH_SECRET: "x".repeat(32),
+  SMTP_URL: "smtp://mend:secret@mail.internal:587",
 };
 
 describe("parseEnv", () => {
   it("accepts a complete production environment and fills in defaults", () => {
-    expect(parseEnv(valid)).toEqual({ ...valid, PORT: 3000 });
+    expect(parseEnv(valid)).toEqual({
+      ...valid,
+      PORT: 3000,
+      APP_ENV: "production",
+      EMAIL_FROM: "Mend <no-reply@mend.local>",
+    });
   });
 
   it("respects PORT", () => {
@@ -21,6 +27,7 @@ describe("parseEnv", () => {
     expect(attempt).toThrow(EnvError);
     expect(attempt).toThrow(/DATABASE_URL is required: the PostgreSQL connection string/);
     expect(attempt).toThrow(/AUTH_SECRET is required: generate one with `openssl rand -base64 32`/);
+    expect(attempt).toThrow(/SMTP_URL is required when APP_ENV=production: the mail server/);
   });
 
   it("treats an empty value as unset", () => {
@@ -35,5 +42,43 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET must be at least 32 characters/);
     expect(() => parseEnv({ ...valid, PORT: "99999" })).toThrow(/PORT must be a port number from 1 to 65535/);
     expect(() => parseEnv({ ...valid, AUTH_URL: "not a url" })).toThrow(/AUTH_URL must be a URL/);
+  });
+
+  it("requires SMTP_URL in production, and only there", () => {
+    const withoutSmtp = { ...valid, SMTP_URL: undefined };
+    expect(() => parseEnv(withoutSmtp)).toThrow(/SMTP_URL is required when APP_ENV=production/);
+    expect(() => parseEnv({ ...valid, SMTP_URL: "" })).toThrow(/SMTP_URL is required/);
+    expect(() => parseEnv({ ...withoutSmtp, APP_ENV: "production" })).toThrow(/SMTP_URL is required/);
+    const local = parseEnv({ ...withoutSmtp, APP_ENV: "local" });
+    expect(local.APP_ENV).toBe("local");
+    expect(local.SMTP_URL).toBeUndefined();
+  });
+
+  it("accepts smtp:// and smtps:// mail servers and names anything else", () => {
+    expect(parseEnv({ ...valid, SMTP_URL: "smtps://u:p@mail.example:465" }).SMTP_URL).toBe(
+      "smtps://u:p@mail.example:465",
+    );
+    expect(parseEnv({ ...valid, APP_ENV: "local", SMTP_URL: "smtp://127.0.0.1:2525" }).SMTP_URL).toBe(
+      "smtp://127.0.0.1:2525",
+    );
+    for (const bad of ["http://mail.example", "mail.example:587", "not a url"]) {
+      expect(() => parseEnv({ ...valid, SMTP_URL: bad })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    }
+  });
+
+  it("names an unknown APP_ENV", () => {
+    expect(() => parseEnv({ ...valid, APP_ENV: "staging" })).toThrow(/APP_ENV must be "local" or "production"/);
+  });
+
+  it("accepts EMAIL_FROM as an address or Name <address>", () => {
+    expect(parseEnv({ ...valid, EMAIL_FROM: "hello@mend.example" }).EMAIL_FROM).toBe("hello@mend.example");
+    expect(parseEnv({ ...valid, EMAIL_FROM: "Mend Team <hello@mend.example>" }).EMAIL_FROM).toBe(
+      "Mend Team <hello@mend.example>",
+    );
+    for (const bad of ["Mend", "Mend <>", "<hello@mend.example", "hello at mend.example"]) {
+      expect(() => parseEnv({ ...valid, EMAIL_FROM: bad })).toThrow(
+        /EMAIL_FROM must be an address or `Name <address>`/,
+      );
+    }
   });
 });

@@ -5,22 +5,51 @@ import { z } from "zod";
 
 const url = (what: string) => z.url({ error: `must be a URL (${what})` });
 
-export const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string({ error: "is required: the PostgreSQL connection string, e.g. postgresql://user:pass@host:5432/mend" })
-    .regex(/^postgres(ql)?:\/\//, { error: "must start with postgresql:// (a PostgreSQL connection string)" }),
-  AUTH_SECRET: z
-    .string({ error: "is required: generate one with `openssl rand -base64 32`" })
-    .min(32, { error: "must be at least 32 characters: generate one with `openssl rand -base64 32`" }),
-  AUTH_URL: url("the public address of the site, e.g. https://mend.example").optional(),
-  PORT: z.coerce
-    .number({ error: "must be a port number" })
-    .int()
-    .min(1, { error: "must be a port number from 1 to 65535" })
-    .max(65535, { error: "must be a port number from 1 to 65535" })
-    .default(3000),
-});
+const smtpHelp = "the mail server, e.g. smtp://user:pass@mail.example:587 or smtps://user:pass@mail.example:465";
+// A bare address, or `Name <address>` as mail clients show it.
+const mailbox = /^(?:[^<>@\s]+@[^<>@\s]+|[^<>]*\S[^<>]*<[^<>@\s]+@[^<>@\s]+>)$/;
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "is required: the PostgreSQL connection string, e.g. postgresql://user:pass@host:5432/mend" })
+      .regex(/^postgres(ql)?:\/\//, { error: "must start with postgresql:// (a PostgreSQL connection string)" }),
+    AUTH_SECRET: z
+      .string({ error: "is required: generate one with `openssl rand -base64 32`" })
+      .min(32, { error: "must be at least 32 characters: generate one with `openssl rand -base64 32`" }),
+    AUTH_URL: url("the public address of the site, e.g. https://mend.example").optional(),
+    PORT: z.coerce
+      .number({ error: "must be a port number" })
+      .int()
+      .min(1, { error: "must be a port number from 1 to 65535" })
+      .max(65535, { error: "must be a port number from 1 to 65535" })
+      .default(3000),
+    // "local" sends mail to the outbox folder instead of a mail server; scripts/start.ts sets it
+    // unless NODE_ENV=production, so a deployment that forgets it fails safe.
+    APP_ENV: z.enum(["local", "production"], { error: 'must be "local" or "production"' }).default("production"),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: `must be an smtp:// or smtps:// URL (${smtpHelp})` }).optional(),
+    EMAIL_FROM: z
+      .string()
+      .trim()
+      .regex(mailbox, { error: "must be an address or `Name <address>`, e.g. Mend <no-reply@mend.example>" })
+      .default("Mend <no-reply@mend.local>"),
+  })
+  .superRefine(
+    (env, ctx) => {
+      if (env.APP_ENV === "production" && !env.SMTP_URL) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["SMTP_URL"],
+          message: `is required when APP_ENV=production: the mail server that sends sign-in and reset mail (${smtpHelp})`,
+        });
+      }
+    },
+    {
+      // Also when other variables are bad, so that one start names every problem at once.
+      when: () => true,
+    },
+  );
 
 export type Env = z.infer<typeof envSchema>;
 
