@@ -1,0 +1,71 @@
+// Rate limits kept in PostgreSQL, so they hold across every app instance.
+import "server-only";
+import pg from "pg";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+export interface Limit {
+  points: number;
+  durationSeconds: number;
+  message: string;
+}
+
+/** The limits of the site, per IP address and per account (or email address). */
+export const LIMITS = {
+  signInIp: { points: 20, durationSeconds: 15 * 60, message: "Too many sign-in attempts from this network." },
+  signInAccount: { points: 5, durationSeconds: 15 * 60, message: "Too many sign-in attempts for this account." },
+  signUpIp: { points: 5, durationSeconds: 60 * 60, message: "Too many new accounts from this network." },
+  emailIp: { points: 10, durationSeconds: 60 * 60, message: "Too many emails requested from this network." },
+  emailAccount: { points: 3, durationSeconds: 15 * 60, message: "Too many emails requested for this address." },
+} satisfies Record<string, Limit>;
+
+export type LimitName = keyof typeof LIMITS;
+
+const globalForLimits = globalThis as unknown as {
+  mendLimitPool?: pg.Pool;
+  mendLimiters?: Map<string, RateLimiterPostgres>;
+};
+
+function limiter(name: LimitName): RateLimiterPostgres {
+  globalForLimits.mendLimitPool ??= new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 3 });
+  globalForLimits.mendLimiters ??= new Map();
+  let instance = globalForLimits.mendLimiters.get(name);
+  if (!instance) {
+    const { points, durationSeconds } = LIMITS[name];
+    instance = new RateLimiterPostgres({
+      storeClient: globalForLimits.mendLimitPool,
+      storeType: "pool",
+      tableName: "RateLimit",
+      tableCreated: true, // created by a migration
+      keyPrefix: name,
+      points,
+      duration: durationSeconds,
+    });
+    globalForLimits.mendLimiters.set(name, instance);
+  }
+  return instance;
+}
+
+/** Counts one attempt against `name` for `key`; throws a 429 AppError once the limit is used up. */
+export async function consume(name: LimitName, key: string): Promise<void> {
+  try {
+    await limiter(name).consume(key.toLowerCase().slice(0, 200));
+  } catch (error) {
+    if (error instanceof RateLimiterRes) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      const minutes = Math.ceil(retryAfterSeconds / 60);
+      throw new AppError(
+        "rate_limited",
+        `${LIMITS[name].message} Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+        { retryAfterSeconds },
+      );
+    }
+    throw error;
+  }
+}
+
+/** Forgets the attempts counted for `key`, e.g. after a successful sign-in. */
+export async function reset(name: LimitName, key: string): Promise<void> {
+  await limiter(name).delete(key.toLowerCase().slice(0, 200));
+}
