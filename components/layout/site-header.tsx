@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AccountLink } from "@/components/layout/account-link";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { QuickExit } from "@/components/safety/quick-exit";
 
@@ -31,6 +32,7 @@ export function SiteHeader() {
           <Link href="/search" className={navLink}>
             Search
           </Link>
+          <AccountLink />
           <ThemeToggle />
         </nav>
       </div>

@@ -1,0 +1,148 @@
+// Builds the POST handlers behind Mend's forms. Every mutation goes the same
+// way: same-origin check (CSRF), size cap, parse with zod, who is calling and
+// may they, do it. Answers JSON to the form script (with real statuses: 400,
+// 401, 403, 422, 429…) and, without JavaScript, redirects back to the form.
+import "server-only";
+import type { Session } from "next-auth";
+import { z } from "zod";
+import { auth } from "@/auth";
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const MAX_FORM_BYTES = 32 * 1024;
+
+export interface RouteContext<Input> {
+  input: Input;
+  request: Request;
+  ip: string;
+  session: Session | null;
+}
+
+export interface RouteResult {
+  /** Where the browser goes next. */
+  redirectTo?: string;
+  /** A short confirmation shown beside the form. */
+  message?: string;
+}
+
+type Access = "anyone" | "signed-in" | Role;
+
+const RANK: Record<Role, number> = { READER: 0, MODERATOR: 1, ADMIN: 2 };
+
+/** The client's address as the proxy in front of the app reports it. */
+export function clientIp(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "local";
+}
+
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return request.headers.get("sec-fetch-site") === "same-origin";
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+async function readBody(request: Request): Promise<Record<string, unknown>> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_FORM_BYTES) throw new AppError("payload_too_large", "That is more than this form accepts.");
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_FORM_BYTES)
+    throw new AppError("payload_too_large", "That is more than this form accepts.");
+  const type = request.headers.get("content-type") ?? "";
+  if (type.includes("application/json")) {
+    try {
+      const parsed: unknown = JSON.parse(text || "{}");
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    } catch {
+      // fall through
+    }
+    throw new AppError("bad_request", "The request could not be read.");
+  }
+  if (type.includes("application/x-www-form-urlencoded")) {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
+  throw new AppError("bad_request", "The request could not be read.");
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/** Keeps redirects on this site. */
+export function safeRedirect(target: unknown, fallback: string): string {
+  return typeof target === "string" && target.startsWith("/") && !target.startsWith("//") && !target.startsWith("/\\")
+    ? target
+    : fallback;
+}
+
+const wantsJson = (request: Request) => (request.headers.get("accept") ?? "").includes("application/json");
+
+export function formRoute<S extends z.ZodType>(options: {
+  schema: S;
+  access?: Access;
+  handler: (context: RouteContext<z.output<S>>) => Promise<RouteResult>;
+}) {
+  return async function POST(request: Request): Promise<Response> {
+    const json = wantsJson(request);
+    const back = safeRedirect(new URL(request.headers.get("referer") ?? "/", "http://x").pathname, "/");
+    let raw: Record<string, unknown> = {};
+    try {
+      if (!sameOrigin(request)) throw new AppError("forbidden", "This form must be sent from this site.");
+      raw = await readBody(request);
+      const session = options.access && options.access !== "anyone" ? await auth() : null;
+      if (options.access && options.access !== "anyone") {
+        if (!session?.user) throw new AppError("unauthorized", "Please sign in first.");
+        if (options.access !== "signed-in" && RANK[session.user.role] < RANK[options.access]) {
+          throw new AppError("forbidden", "You don’t have access to this.");
+        }
+      }
+      const parsed = options.schema.safeParse(raw);
+      if (!parsed.success) {
+        const fields = fieldErrors(parsed.error);
+        throw new AppError("invalid_input", Object.values(fields)[0] ?? "Please check the form.", { fields });
+      }
+      const result = await options.handler({ input: parsed.data, request, ip: clientIp(request), session });
+      if (json) return Response.json({ ok: true, ...result });
+      return redirect(result.redirectTo ?? withParams(back, { message: result.message }));
+    } catch (error) {
+      const known =
+        error instanceof AppError
+          ? error
+          : new AppError("unavailable", "Something went wrong on our side. Nothing was changed; please try again.");
+      if (!(error instanceof AppError)) console.error(`${new URL(request.url).pathname}:`, error);
+      const headers: Record<string, string> = {};
+      if (known.options.retryAfterSeconds) headers["Retry-After"] = String(known.options.retryAfterSeconds);
+      if (json) {
+        return Response.json(
+          { ok: false, error: { code: known.code, message: known.message, fields: known.options.fields ?? {} } },
+          { status: known.status, headers },
+        );
+      }
+      // Without JavaScript: back to the form, with the message and what was typed (never passwords).
+      const keep = Object.fromEntries(
+        Object.entries(raw).filter(
+          ([k, v]) => typeof v === "string" && !/password|current|token/i.test(k) && v.length < 500,
+        ),
+      ) as Record<string, string>;
+      return redirect(withParams(back, { ...keep, error: known.message }), headers);
+    }
+  };
+}
+
+function withParams(path: string, params: Record<string, string | undefined>): string {
+  const url = new URL(path, "http://x");
+  for (const [k, v] of Object.entries(params)) if (v) url.searchParams.set(k, v);
+  return url.pathname + url.search;
+}
+
+function redirect(location: string, headers: Record<string, string> = {}) {
+  return new Response(null, { status: 303, headers: { Location: location, ...headers } });
+}
