@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { signUp, test } from "./support/accounts";
 
 const pages = {
   home: "/",
@@ -9,7 +10,17 @@ const pages = {
   search: "/search?q=apology",
   help: "/help",
   "not found": "/no-such-page",
+  "sign in": "/sign-in",
+  "sign up": "/sign-up",
+  "forgot password": "/forgot-password",
 };
+
+async function expectNoViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 for (const theme of ["light", "dark"] as const) {
   test.describe(`${theme} theme`, () => {
@@ -19,12 +30,17 @@ for (const theme of ["light", "dark"] as const) {
       test(`${name} page has no axe violations`, async ({ page }) => {
         await page.goto(path);
         await expect(page.locator("html")).toHaveClass(theme === "dark" ? /dark/ : /^(?!.*dark)/);
-        const { violations } = await new AxeBuilder({ page })
-          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-          .analyze();
-        expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+        await expectNoViolations(page);
       });
     }
+
+    test("account page, with a form error showing, has no axe violations", async ({ page }) => {
+      await signUp(page);
+      await page.getByRole("region", { name: "Display name" }).getByLabel("Display name").fill("x");
+      await page.getByRole("button", { name: "Save name" }).click();
+      await expect(page.getByText("Use at least 2 characters.")).toBeVisible();
+      await expectNoViolations(page);
+    });
   });
 }
 

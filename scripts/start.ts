@@ -32,6 +32,7 @@ if (!production) {
   env.AUTH_SECRET ||= secrets.AUTH_SECRET;
   env.AUTH_URL ||= `http://localhost:${port}`;
   env.AUTH_TRUST_HOST ||= "true";
+  env.APP_ENV ||= "local"; // mail goes to .data/outbox unless SMTP_URL is set
 } else if (!process.env.DATABASE_URL) {
   fail("DATABASE_URL is required when NODE_ENV=production: set it to your PostgreSQL connection string.");
 }

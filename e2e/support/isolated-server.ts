@@ -39,6 +39,8 @@ export class IsolatedServer {
         AUTH_SECRET: "isolated-e2e-secret-isolated-e2e-secret",
         AUTH_URL: this.url,
         AUTH_TRUST_HOST: "true",
+        APP_ENV: "local",
+        MEND_DATA_DIR: this.dir, // its mail outbox stays with it
       },
       stdio: "ignore",
     });
