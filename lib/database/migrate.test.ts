@@ -113,6 +113,19 @@ describe("migrate", () => {
     );
   });
 
+  it("`npm run db:migrate` exits non-zero and names the file when it refuses", async () => {
+    await cp(MIGRATIONS, scratch, { recursive: true });
+    await migrate(database.url, { dir: scratch });
+    const [first] = await readMigrations(scratch);
+    await writeFile(first!.file, first!.sql + "\n-- edited\n");
+    const env = { ...process.env, DATABASE_URL: database.url, MEND_MIGRATIONS_DIR: scratch };
+    const run = exec("npm", ["run", "--silent", "db:migrate"], { env });
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`${first!.name}/migration.sql was changed after it was applied`),
+    });
+  }, 60_000);
+
   it("rolls a failing migration back whole and records nothing", async () => {
     await addMigration(scratch, "20260101000000_good", `CREATE TABLE "Good" (id int);`);
     await addMigration(scratch, "20260101000001_bad", `CREATE TABLE "Half" (id int); SELECT no_such_function();`);

@@ -10,7 +10,9 @@ import pg from "pg";
 /** The advisory lock key Prisma's migrate engine takes, so both exclude each other. */
 export const MIGRATION_LOCK_KEY = 72707369;
 
-export const DEFAULT_MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+export const DEFAULT_MIGRATIONS_DIR = process.env.MEND_MIGRATIONS_DIR
+  ? path.resolve(process.env.MEND_MIGRATIONS_DIR)
+  : path.join(process.cwd(), "prisma", "migrations");
 
 export class MigrationError extends Error {
   override name = "MigrationError";

@@ -33,6 +33,8 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   );
   const url = withDatabaseName(inject("adminUrl"), name);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
+  // Dropping the database terminates idle connections; that is expected here.
+  pool.on("error", () => {});
   let client: Database | undefined;
   return {
     name,
