@@ -1,11 +1,23 @@
 import "server-only";
-import { redirect } from "next/navigation";
 import type { Route } from "next";
+import { notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+const RANK: Record<Role, number> = { READER: 0, MODERATOR: 1, ADMIN: 2 };
+
+export const hasRole = (role: Role, atLeast: Role) => RANK[role] >= RANK[atLeast];
 
 /** The signed-in user, or a redirect to sign in and come back to `returnTo`. */
 export async function requireUser(returnTo: string) {
   const session = await auth();
   if (!session?.user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` as Route);
   return session.user;
+}
+
+/** The signed-in user with at least `role`; anyone else gets the 404 page, which confirms nothing. */
+export async function requireRole(role: Role, returnTo: string) {
+  const user = await requireUser(returnTo);
+  if (!hasRole(user.role, role)) notFound();
+  return user;
 }

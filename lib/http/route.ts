@@ -6,6 +6,7 @@ import "server-only";
 import type { Session } from "next-auth";
 import { z } from "zod";
 import { auth } from "@/auth";
+import { hasRole } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -23,11 +24,11 @@ export interface RouteResult {
   redirectTo?: string;
   /** A short confirmation shown beside the form. */
   message?: string;
+  /** Data for the script that called, in JSON answers. */
+  [key: string]: unknown;
 }
 
 type Access = "anyone" | "signed-in" | Role;
-
-const RANK: Record<Role, number> = { READER: 0, MODERATOR: 1, ADMIN: 2 };
 
 /** The client's address as the proxy in front of the app reports it. */
 export function clientIp(request: Request): string {
@@ -100,7 +101,7 @@ export function formRoute<S extends z.ZodType>(options: {
       const session = options.access && options.access !== "anyone" ? await auth() : null;
       if (options.access && options.access !== "anyone") {
         if (!session?.user) throw new AppError("unauthorized", "Please sign in first.");
-        if (options.access !== "signed-in" && RANK[session.user.role] < RANK[options.access]) {
+        if (options.access !== "signed-in" && !hasRole(session.user.role, options.access)) {
           throw new AppError("forbidden", "You don’t have access to this.");
         }
       }
@@ -111,7 +112,11 @@ export function formRoute<S extends z.ZodType>(options: {
       }
       const result = await options.handler({ input: parsed.data, request, ip: clientIp(request), session });
       if (json) return Response.json({ ok: true, ...result });
-      return redirect(result.redirectTo ?? withParams(back, { message: result.message }));
+      return redirect(
+        typeof result.redirectTo === "string"
+          ? result.redirectTo
+          : withParams(back, { message: typeof result.message === "string" ? result.message : undefined }),
+      );
     } catch (error) {
       const known =
         error instanceof AppError
