@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { getClientSession } from "@/lib/session-client";
 
 const linkClass =
   "inline-flex min-h-11 items-center rounded-md px-3 font-medium hover:bg-accent-soft dark:hover:bg-night-raised";
@@ -13,10 +14,7 @@ const linkClass =
 export function AccountLink() {
   const [signedIn, setSignedIn] = useState(false);
   useEffect(() => {
-    fetch("/api/auth/session", { cache: "no-store" })
-      .then((r) => (r.ok ? r.json() : null))
-      .then((session) => setSignedIn(Boolean(session?.user)))
-      .catch(() => {});
+    void getClientSession().then((session) => setSignedIn(Boolean(session?.user)));
   }, []);
   return signedIn ? (
     <Link href="/account" className={linkClass}>

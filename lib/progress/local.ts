@@ -61,16 +61,39 @@ function update(guide: string, change: (current: GuideProgress) => GuideProgress
   write({ ...all, [guide]: { ...next, updatedAt: new Date().toISOString() } });
 }
 
+export interface StepChange {
+  guide: string;
+  step: string;
+  done?: boolean;
+  reached?: boolean;
+}
+
+// Where changes go besides this browser: the account, once the reader is signed in (lib/progress/sync.ts).
+let remote: ((change: StepChange) => void) | undefined;
+
+export function setRemote(sink: ((change: StepChange) => void) | undefined) {
+  remote = sink;
+}
+
+/** Replaces everything this browser holds, e.g. with the account's progress. */
+export function replaceAll(next: ProgressMap) {
+  write(next);
+}
+
 export function setStepDone(guide: string, step: string, done: boolean) {
   update(guide, (p) => ({
     ...p,
     done: done ? [...new Set([...p.done, step])] : p.done.filter((s) => s !== step),
   }));
+  remote?.({ guide, step, done });
 }
 
 /** Records `step` as reached when it lies further along than the furthest so far. */
 export function reachStep(guide: string, step: string, order: readonly string[]) {
   const current = getSnapshot()[guide];
   const at = current?.furthest ? order.indexOf(current.furthest) : -1;
-  if (order.indexOf(step) > at) update(guide, (p) => ({ ...p, furthest: step }));
+  if (order.indexOf(step) > at) {
+    update(guide, (p) => ({ ...p, furthest: step }));
+    remote?.({ guide, step, reached: true });
+  }
 }

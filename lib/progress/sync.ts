@@ -1,0 +1,99 @@
+// Keeps this browser's progress and the account's in step. The first time an
+// account signs in here, what the browser held is merged into it (a set union
+// on the server, so nothing is counted twice); from then on the account is the
+// source of truth and every change is sent to it, queued while offline.
+import { getSnapshot, replaceAll, setRemote, type ProgressMap, type StepChange } from "./local";
+
+const OWNER_KEY = "mend:progress-owner:v1";
+const PENDING_KEY = "mend:progress-pending:v1";
+
+const store = {
+  get: (key: string) => {
+    try {
+      return window.localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  set: (key: string, value: string | null) => {
+    try {
+      if (value === null) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, value);
+    } catch {
+      // Storage blocked: sync still works for this visit.
+    }
+  },
+};
+
+const readPending = (): StepChange[] => {
+  try {
+    return JSON.parse(store.get(PENDING_KEY) ?? "[]") as StepChange[];
+  } catch {
+    return [];
+  }
+};
+
+async function post(
+  url: string,
+  body: unknown,
+): Promise<{ ok: boolean; status: number; data?: { progress?: ProgressMap } }> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { ok: response.ok, status: response.status, data: response.ok ? await response.json() : undefined };
+}
+
+let flushing = false;
+
+async function flush() {
+  if (flushing) return;
+  flushing = true;
+  try {
+    for (let queue = readPending(); queue.length > 0; queue = readPending()) {
+      const result = await post("/api/progress/step", queue[0]).catch(() => null);
+      if (!result || result.status >= 500) return; // offline or unavailable: try again later
+      store.set(PENDING_KEY, JSON.stringify(readPending().slice(1)));
+    }
+  } finally {
+    flushing = false;
+  }
+}
+
+function enqueue(change: StepChange) {
+  store.set(PENDING_KEY, JSON.stringify([...readPending(), change].slice(-500)));
+  void flush();
+}
+
+let started = false;
+
+export async function startProgressSync(userId: string | null) {
+  if (started) return;
+  started = true;
+  const owner = store.get(OWNER_KEY);
+  if (!userId || (owner && owner !== userId)) {
+    // Signed out, or another account signed in on this browser: the last
+    // account's progress is not left behind for whoever uses the device next.
+    if (owner) {
+      replaceAll({});
+      store.set(OWNER_KEY, null);
+      store.set(PENDING_KEY, null);
+    }
+    if (!userId) return;
+  }
+  setRemote(enqueue);
+  window.addEventListener("online", () => void flush());
+  await flush();
+  if (store.get(OWNER_KEY) !== userId) {
+    const merged = await post("/api/progress/merge", { progress: getSnapshot() }).catch(() => null);
+    if (merged?.ok && merged.data?.progress) {
+      replaceAll(merged.data.progress);
+      store.set(OWNER_KEY, userId);
+    }
+    return;
+  }
+  const response = await fetch("/api/progress", { cache: "no-store" }).catch(() => null);
+  if (response?.ok && readPending().length === 0)
+    replaceAll(((await response.json()) as { progress: ProgressMap }).progress);
+}
