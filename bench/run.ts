@@ -10,6 +10,7 @@ import { freePort } from "@/lib/database/embedded";
 import { getGuides } from "@/lib/content/guides";
 import { run } from "../scripts/support/run";
 import { firstLoadJs } from "./first-load-js";
+import { benchSignIn } from "./sign-in";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -94,6 +95,22 @@ async function main() {
     `Guide prerendered: HTML in build ${prerendered.htmlInBuild}, x-nextjs-cache ${prerendered.xNextjsCache}, cache-control "${prerendered.cacheControl}"`,
   );
 
+  console.log("\nPassword sign-in through /api/account/sign-in (4 at a time)\n");
+  const signIn = await benchSignIn(site);
+  const { memoryCost, timeCost, parallelism } = signIn.argon2;
+  console.log(`argon2id: memory ${memoryCost} KiB, ${timeCost} passes, parallelism ${parallelism}`);
+  console.log(`${"case".padEnd(24)}${"n".padStart(6)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`);
+  for (const [name, l] of [
+    ["signed in", signIn.success],
+    ["wrong password", signIn.wrongPassword],
+    ["unknown email", signIn.unknownEmail],
+  ] as const) {
+    console.log(
+      `${name.padEnd(24)}${String(l.count).padStart(6)}${String(l.p50).padStart(10)}${String(l.p99).padStart(10)}`,
+    );
+  }
+  console.log(`unknown email / wrong password (p50): ${signIn.unknownOverWrongRatio}`);
+
   mkdirSync("bench/results", { recursive: true });
   writeFileSync(
     "bench/results/latest.json",
@@ -102,6 +119,7 @@ async function main() {
         date: new Date().toISOString(),
         firstLoadJs: { baseline, home, guide: guidePage, budgetKb, guideOverBareKb: over },
         prerendered,
+        signIn,
       },
       null,
       2,

@@ -157,6 +157,31 @@ test.describe("accounts", () => {
     await other.close();
   });
 
+  test("change the email address: the new one is confirmed first, then used to sign in", async ({ page }) => {
+    const { email } = await signUp(page);
+    const next = uniqueEmail("moved");
+    const started = new Date();
+    const section = page.getByRole("region", { name: "Your email" });
+    await section.getByLabel("New email").fill(next);
+    await section.getByLabel("Your password").fill(PASSWORD);
+    await section.getByRole("button", { name: "Send a confirmation link" }).click();
+    await expect(section.getByRole("status")).toContainText(`We sent a link to ${next}`);
+    await page.reload();
+    await expect(page.getByText(email, { exact: true })).toBeVisible();
+
+    const link = await mailLink(next, /Confirm your new email/, "/confirm-email", started);
+    await page.goto(link);
+    await page.getByRole("button", { name: "Use this address" }).click();
+    await expect(page.getByRole("main").getByRole("status").first()).toContainText("new email address is confirmed");
+    await expect(page.getByText(next, { exact: true })).toBeVisible();
+
+    await page.context().clearCookies();
+    await signIn(page, email);
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("don’t match");
+    await signIn(page, next);
+    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  });
+
   test("neither the session nor any page carries a password hash, a token, or another reader's email", async ({
     page,
     browser,

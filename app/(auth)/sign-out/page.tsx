@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { signOut } from "@/auth";
+import { AccountForm } from "@/components/forms/account-form";
 
 export const metadata: Metadata = { title: "Sign out", robots: { index: false } };
 
@@ -8,19 +8,7 @@ export default function SignOutPage() {
     <>
       <h1 className="font-serif text-3xl font-semibold">Sign out</h1>
       <p className="mt-2">You can sign in again at any time; everything you saved stays in your account.</p>
-      <form
-        action={async () => {
-          "use server";
-          await signOut({ redirectTo: "/" });
-        }}
-      >
-        <button
-          type="submit"
-          className="mt-6 min-h-11 rounded-md bg-accent-strong px-5 font-medium text-white hover:bg-accent dark:bg-night-accent dark:text-night"
-        >
-          Sign out
-        </button>
-      </form>
+      <AccountForm action="/api/account/sign-out" submitLabel="Sign out" pendingLabel="Signing out…" />
     </>
   );
 }
