@@ -65,7 +65,9 @@ function providers(): Provider[] {
     list.push(GitHub({ allowDangerousEmailAccountLinking: true }));
   }
   if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) {
-    list.push(Google({ allowDangerousEmailAccountLinking: true }));
+    // AUTH_GOOGLE_ISSUER points at another OpenID Connect issuer (the tests' stand-in for Google).
+    const issuer = process.env.AUTH_GOOGLE_ISSUER;
+    list.push(Google({ allowDangerousEmailAccountLinking: true, ...(issuer ? { issuer } : {}) }));
   }
   return list;
 }

@@ -6,7 +6,8 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startMailCatcher } from "@/e2e/support/mail-catcher";
-import { E2E_DATABASE_URL_FILE, E2E_MAIL_DIR } from "@/e2e/support/paths";
+import { startOAuthProvider } from "@/e2e/support/oauth-provider";
+import { E2E_DATABASE_URL_FILE, E2E_MAIL_DIR, E2E_OAUTH_CONTROL_FILE } from "@/e2e/support/paths";
 import { freePort } from "@/lib/database/embedded";
 import { loadLocalSecrets } from "@/lib/local-secrets";
 import { assertLocalDatabase, withDatabaseName } from "@/lib/testing/urls";
@@ -40,8 +41,16 @@ rmSync(E2E_MAIL_DIR, { recursive: true, force: true });
 const mail = await startMailCatcher({ dir: E2E_MAIL_DIR });
 env.SMTP_URL = mail.url;
 
+// Google sign-in, against a provider on this machine.
+const oauth = await startOAuthProvider();
+writeFileSync(E2E_OAUTH_CONTROL_FILE, oauth.controlUrl);
+env.AUTH_GOOGLE_ID = "mend-e2e";
+env.AUTH_GOOGLE_SECRET = "mend-e2e-secret";
+env.AUTH_GOOGLE_ISSUER = oauth.issuer;
+
 try {
   await run(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env });
 } finally {
   await mail.stop();
+  await oauth.stop();
 }

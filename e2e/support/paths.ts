@@ -6,3 +6,6 @@ export const E2E_MAIL_DIR = path.resolve(".data", "e2e-mail");
 
 /** The e2e server writes its database's connection string here, for specs that check what was stored. */
 export const E2E_DATABASE_URL_FILE = path.resolve(".data", "e2e-database-url");
+
+/** Where the e2e server writes the control address of its stand-in OAuth provider. */
+export const E2E_OAUTH_CONTROL_FILE = path.resolve(".data", "e2e-oauth-control");

@@ -17,7 +17,8 @@ export interface OutboxMessage {
 }
 
 /** `outbox/` under the data folder (MEND_DATA_DIR, or .data). */
-export const outboxDir = () => path.resolve(process.env.MEND_DATA_DIR || ".data", "outbox");
+// Chosen at run time; turbopackIgnore keeps the build from tracing the whole project through it.
+export const outboxDir = () => path.resolve(/* turbopackIgnore: true */ process.env.MEND_DATA_DIR || ".data", "outbox");
 
 // Ids become file names: anything else could reach outside the folder.
 const safeId = /^[\w.-]+$/;
