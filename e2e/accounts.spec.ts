@@ -182,6 +182,35 @@ test.describe("accounts", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
   });
 
+  test("every form route refuses a request sent from another site", async ({ page }) => {
+    await signUp(page);
+    const routes = [
+      "sign-up",
+      "sign-in",
+      "email-link",
+      "forgot-password",
+      "reset-password",
+      "verify-email",
+      "resend-verification",
+      "name",
+      "email",
+      "confirm-email",
+      "password",
+      "sign-out-everywhere",
+      "sign-out",
+    ];
+    for (const route of routes) {
+      const response = await page.request.post(`/api/account/${route}`, {
+        headers: { Accept: "application/json", Origin: "https://evil.example" },
+        form: { name: "Mallory", email: "mallory@example.com", password: "whatever it is here" },
+      });
+      expect(response.status(), route).toBe(403);
+    }
+    // Still signed in with the same name: nothing was changed.
+    const session = await (await page.request.get("/api/auth/session")).json();
+    expect(session.user.name).toBe("Steady Cedar 31");
+  });
+
   test("neither the session nor any page carries a password hash, a token, or another reader's email", async ({
     page,
     browser,
