@@ -6,9 +6,18 @@ const valid = {
   DATABASE_URL: "postgresql://mend:secret@db.internal:5432/mend",
   AUTH_SECRET: "x".repeat(32),
   SMTP_URL: "smtp://mend:secret@mail.internal:587",
+  REFLECTIONS_KEY: Buffer.alloc(32, 3).toString("base64"),
 };
 
 describe("parseEnv", () => {
+  it("requires a 32-byte REFLECTIONS_KEY and says how to make one", () => {
+    const { REFLECTIONS_KEY: _, ...withoutKey } = valid;
+    expect(() => parseEnv(withoutKey)).toThrow(/REFLECTIONS_KEY is required: the key that encrypts reflections/);
+    expect(() => parseEnv({ ...valid, REFLECTIONS_KEY: "c2hvcnQ=" })).toThrow(
+      /REFLECTIONS_KEY must be 32 bytes written as base64; generate one with `openssl rand -base64 32`/,
+    );
+  });
+
   it("accepts a complete production environment and fills in defaults", () => {
     expect(parseEnv(valid)).toEqual({
       ...valid,

@@ -29,6 +29,12 @@ export const envSchema = z
     // unless NODE_ENV=production, so a deployment that forgets it fails safe.
     APP_ENV: z.enum(["local", "production"], { error: 'must be "local" or "production"' }).default("production"),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: `must be an smtp:// or smtps:// URL (${smtpHelp})` }).optional(),
+    REFLECTIONS_KEY: z
+      .string({ error: "is required: the key that encrypts reflections; generate one with `openssl rand -base64 32`" })
+      .refine((value) => Buffer.from(value, /[-_]/.test(value) ? "base64url" : "base64").length === 32, {
+        error: "must be 32 bytes written as base64; generate one with `openssl rand -base64 32`",
+      }),
+    REFLECTIONS_OLD_KEYS: z.string().optional(),
     EMAIL_FROM: z
       .string()
       .trim()

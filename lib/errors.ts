@@ -20,7 +20,12 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly options: { fields?: Record<string, string>; retryAfterSeconds?: number } = {},
+    readonly options: {
+      fields?: Record<string, string>;
+      retryAfterSeconds?: number;
+      /** What the caller needs to resolve it, e.g. the other text in a save conflict. */
+      details?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
   }

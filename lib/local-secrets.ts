@@ -8,11 +8,13 @@ import path from "node:path";
 export interface LocalSecrets {
   AUTH_SECRET: string;
   EMBEDDED_DB_PASSWORD: string;
+  REFLECTIONS_KEY: string;
 }
 
 const generate = (): LocalSecrets => ({
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   EMBEDDED_DB_PASSWORD: randomBytes(18).toString("base64url"),
+  REFLECTIONS_KEY: randomBytes(32).toString("base64"),
 });
 
 export function loadLocalSecrets(dataDir: string): LocalSecrets {

@@ -30,6 +30,7 @@ const env: NodeJS.ProcessEnv = { ...process.env, PORT: port };
 if (!production) {
   const secrets = loadLocalSecrets(dataDir());
   env.AUTH_SECRET ||= secrets.AUTH_SECRET;
+  env.REFLECTIONS_KEY ||= secrets.REFLECTIONS_KEY;
   env.AUTH_URL ||= `http://localhost:${port}`;
   env.AUTH_TRUST_HOST ||= "true";
   env.APP_ENV ||= "local"; // mail goes to .data/outbox unless SMTP_URL is set

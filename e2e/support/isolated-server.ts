@@ -40,6 +40,7 @@ export class IsolatedServer {
         AUTH_URL: this.url,
         AUTH_TRUST_HOST: "true",
         APP_ENV: "local",
+        REFLECTIONS_KEY: Buffer.alloc(32, 7).toString("base64"),
         MEND_DATA_DIR: this.dir, // its mail outbox stays with it
       },
       stdio: "ignore",

@@ -46,12 +46,11 @@ function sameOrigin(request: Request): boolean {
   }
 }
 
-async function readBody(request: Request): Promise<Record<string, unknown>> {
+async function readBody(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_FORM_BYTES) throw new AppError("payload_too_large", "That is more than this form accepts.");
+  if (length > maxBytes) throw new AppError("payload_too_large", "That is more than this form accepts.");
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_FORM_BYTES)
-    throw new AppError("payload_too_large", "That is more than this form accepts.");
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError("payload_too_large", "That is more than this form accepts.");
   const type = request.headers.get("content-type") ?? "";
   if (type.includes("application/json")) {
     try {
@@ -89,6 +88,8 @@ const wantsJson = (request: Request) => (request.headers.get("accept") ?? "").in
 export function formRoute<S extends z.ZodType>(options: {
   schema: S;
   access?: Access;
+  /** The largest body accepted (32 KiB unless said). */
+  maxBytes?: number;
   handler: (context: RouteContext<z.output<S>>) => Promise<RouteResult>;
 }) {
   return async function POST(request: Request): Promise<Response> {
@@ -97,7 +98,7 @@ export function formRoute<S extends z.ZodType>(options: {
     let raw: Record<string, unknown> = {};
     try {
       if (!sameOrigin(request)) throw new AppError("forbidden", "This form must be sent from this site.");
-      raw = await readBody(request);
+      raw = await readBody(request, options.maxBytes ?? MAX_FORM_BYTES);
       const session = options.access && options.access !== "anyone" ? await auth() : null;
       if (options.access && options.access !== "anyone") {
         if (!session?.user) throw new AppError("unauthorized", "Please sign in first.");
@@ -127,7 +128,15 @@ export function formRoute<S extends z.ZodType>(options: {
       if (known.options.retryAfterSeconds) headers["Retry-After"] = String(known.options.retryAfterSeconds);
       if (json) {
         return Response.json(
-          { ok: false, error: { code: known.code, message: known.message, fields: known.options.fields ?? {} } },
+          {
+            ok: false,
+            error: {
+              code: known.code,
+              message: known.message,
+              fields: known.options.fields ?? {},
+              ...(known.options.details ? { details: known.options.details } : {}),
+            },
+          },
           { status: known.status, headers },
         );
       }

@@ -9,7 +9,8 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decrypt, encrypt, type Keyring } from "./crypto";
 
-export const MAX_REFLECTION_CHARS = 50_000;
+export { MAX_REFLECTION_CHARS } from "./limits";
+import { MAX_REFLECTION_CHARS } from "./limits";
 
 export type Target = { guide: string; step: string } | { id: string };
 

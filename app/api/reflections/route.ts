@@ -1,0 +1,16 @@
+// GET /api/reflections?guide=slug: the signed-in author's reflections for one guide.
+import { auth } from "@/auth";
+import { db } from "@/lib/db";
+import { envKeyring } from "@/lib/reflections/crypto";
+import { reflectionsForGuide } from "@/lib/reflections/service";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  const session = await auth();
+  if (!session?.user) return Response.json({ error: "Please sign in first." }, { status: 401 });
+  const guide = new URL(request.url).searchParams.get("guide")?.slice(0, 100);
+  if (!guide) return Response.json({ error: "Say which guide." }, { status: 400 });
+  const reflections = await reflectionsForGuide(db, envKeyring(), session.user.id, guide);
+  return Response.json({ reflections }, { headers: { "Cache-Control": "private, no-store" } });
+}

@@ -1,0 +1,1 @@
+export const MAX_REFLECTION_CHARS = 50_000;
