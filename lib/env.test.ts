@@ -11,7 +11,9 @@ const valid = {
 
 describe("parseEnv", () => {
   it("requires a 32-byte REFLECTIONS_KEY and says how to make one", () => {
-    expect(() => parseEnv({ ...valid, REFLECTIONS_KEY: undefined })).toThrow(/REFLECTIONS_KEY is required: the key that encrypts reflections/);
+    expect(() => parseEnv({ ...valid, REFLECTIONS_KEY: undefined })).toThrow(
+      /REFLECTIONS_KEY is required: the key that encrypts reflections/,
+    );
     expect(() => parseEnv({ ...valid, REFLECTIONS_KEY: "c2hvcnQ=" })).toThrow(
       /REFLECTIONS_KEY must be 32 bytes written as base64; generate one with `openssl rand -base64 32`/,
     );

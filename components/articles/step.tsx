@@ -1,3 +1,4 @@
+import { ReflectionBox } from "@/components/reflections/reflection-box";
 import { StepDoneToggle } from "./step-done-toggle";
 
 export interface StepProps {
@@ -26,9 +27,7 @@ export function Step({ guide, id, number, title, prompt, children }: StepProps) 
       >
         <p className="text-sm font-semibold text-accent-strong dark:text-night-accent">Reflect</p>
         <p className="mt-1 font-serif text-lg leading-snug">{prompt}</p>
-        <p className="mt-3 text-sm text-muted dark:text-night-muted">
-          Take a few minutes with this question, on paper or in your head. Nobody else needs to see your answer.
-        </p>
+        <ReflectionBox guide={guide} step={id} number={number} />
       </aside>
       <StepDoneToggle guide={guide} step={id} number={number} />
     </section>

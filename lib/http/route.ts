@@ -50,7 +50,8 @@ async function readBody(request: Request, maxBytes: number): Promise<Record<stri
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > maxBytes) throw new AppError("payload_too_large", "That is more than this form accepts.");
   const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("payload_too_large", "That is more than this form accepts.");
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new AppError("payload_too_large", "That is more than this form accepts.");
   const type = request.headers.get("content-type") ?? "";
   if (type.includes("application/json")) {
     try {
