@@ -15,6 +15,7 @@ import { oauthSignInAllowed } from "@/lib/accounts/oauth";
 import { db } from "@/lib/db";
 import { sendMail } from "@/lib/mail/send";
 import { signInLink } from "@/lib/mail/templates";
+import { oauthConfigured } from "@/lib/security/oauth-origins";
 
 declare module "next-auth" {
   interface Session {
@@ -61,10 +62,10 @@ function providers(): Provider[] {
       },
     }),
   ];
-  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) {
+  if (oauthConfigured("github")) {
     list.push(GitHub({ allowDangerousEmailAccountLinking: true }));
   }
-  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) {
+  if (oauthConfigured("google")) {
     // AUTH_GOOGLE_ISSUER points at another OpenID Connect issuer (the tests' stand-in for Google).
     const issuer = process.env.AUTH_GOOGLE_ISSUER;
     list.push(Google({ allowDangerousEmailAccountLinking: true, ...(issuer ? { issuer } : {}) }));

@@ -10,7 +10,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+    include: [
+      "*.test.ts",
+      "lib/**/*.test.ts",
+      "app/**/*.test.ts",
+      "components/**/*.test.{ts,tsx}",
+      "scripts/**/*.test.ts",
+    ],
     globalSetup: ["lib/testing/global-setup.ts"],
     environment: "node",
     testTimeout: 30_000,

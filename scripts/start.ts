@@ -1,14 +1,17 @@
 // npm start / npm run dev: prepares everything a fresh clone needs, then serves.
 // 1. configuration (local secrets are generated unless NODE_ENV=production)
 // 2. a database (DATABASE_URL, or the embedded PostgreSQL under .data/)
-// 3. migrations and seed  4. a production build when missing or stale  5. next
+// 3. migrations and seed  4. a production build when missing or stale, and the
+// hashes of its inline scripts for the Content-Security-Policy  5. next
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createRequire } from "node:module";
+import path from "node:path";
 import asyncExitHook from "async-exit-hook";
 import { EnvError, parseEnv } from "@/lib/env";
 import { loadLocalSecrets } from "@/lib/local-secrets";
 import { MigrationError, migrate } from "@/lib/database/migrate";
+import { readScriptHashes, SCRIPT_HASHES_FILE, writeScriptHashes } from "@/lib/security/script-hashes";
 import { buildNeeded } from "./support/build-freshness";
 import { dataDir, loadDotEnv, openDatabase } from "./support/database";
 import { run } from "./support/run";
@@ -81,6 +84,12 @@ if (!dev) {
   if (reason) {
     say(`building, because ${reason}…`);
     await run(process.execPath, [nextBin, "build"], { env: { ...env, NODE_ENV: "production" } });
+  }
+  // Also after a build made elsewhere (`next build` alone): proxy.ts reads the hashes of this build.
+  const distDir = path.resolve(env.MEND_DIST_DIR || ".next");
+  if (!readScriptHashes(distDir)) {
+    writeScriptHashes(distDir);
+    say(`wrote ${SCRIPT_HASHES_FILE} for the build`);
   }
 }
 
