@@ -18,6 +18,7 @@ export const LIMITS = {
   signUpIp: { points: 5, durationSeconds: 60 * 60, message: "Too many new accounts from this network." },
   emailIp: { points: 10, durationSeconds: 60 * 60, message: "Too many emails requested from this network." },
   emailAccount: { points: 3, durationSeconds: 15 * 60, message: "Too many emails requested for this address." },
+  exportAccount: { points: 10, durationSeconds: 60 * 60, message: "Too many downloads of your data." },
 } satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;
