@@ -6,15 +6,7 @@ import { DELETE_ACCOUNT_LINK_MINUTES } from "@/lib/mail/templates";
  * re-entered; an account without one (email link or GitHub/Google only) confirms
  * through a link sent to its address instead.
  */
-export function DeleteAccount({
-  hasPassword,
-  email,
-  className,
-}: {
-  hasPassword: boolean;
-  email: string | null;
-  className?: string;
-}) {
+export function DeleteAccount({ hasPassword, className }: { hasPassword: boolean; className?: string }) {
   return (
     <section aria-labelledby="delete-account" className={className}>
       <h2 id="delete-account" className="font-serif text-xl font-semibold">
@@ -46,8 +38,8 @@ export function DeleteAccount({
           variant="secondary"
         >
           <p className="mt-2 text-sm text-muted dark:text-night-muted">
-            Your account has no password, so we will send a link to {email ?? "your address"} instead. It works once,
-            for {DELETE_ACCOUNT_LINK_MINUTES} minutes.
+            Your account has no password, so we will email a link to your address instead. It works once, for{" "}
+            {DELETE_ACCOUNT_LINK_MINUTES} minutes.
           </p>
         </AccountForm>
       )}

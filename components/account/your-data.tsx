@@ -5,7 +5,7 @@ import { DeleteAccount } from "@/components/account/delete-account";
 const sectionClass = "mt-10 border-t border-line pt-8 dark:border-night-line";
 const linkClass = "font-medium text-accent-strong underline underline-offset-2 dark:text-night-accent";
 
-export function YourData({ hasPassword, email }: { hasPassword: boolean; email: string | null }) {
+export function YourData({ hasPassword }: { hasPassword: boolean }) {
   return (
     <>
       <section aria-labelledby="your-data" className={sectionClass}>
@@ -31,7 +31,7 @@ export function YourData({ hasPassword, email }: { hasPassword: boolean; email: 
           </li>
         </ul>
       </section>
-      <DeleteAccount hasPassword={hasPassword} email={email} className={sectionClass} />
+      <DeleteAccount hasPassword={hasPassword} className={sectionClass} />
     </>
   );
 }

@@ -117,7 +117,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
         </p>
       </Section>
 
-      <YourData hasPassword={account.hasPassword} email={account.email} />
+      <YourData hasPassword={account.hasPassword} />
     </>
   );
 }
