@@ -13,6 +13,8 @@ const pages = {
   "sign in": "/sign-in",
   "sign up": "/sign-up",
   "forgot password": "/forgot-password",
+  "delete account": "/delete-account?token=not-a-real-token",
+  goodbye: "/goodbye",
 };
 
 async function expectNoViolations(page: Page) {

@@ -18,6 +18,9 @@ export const LIMITS = {
   signUpIp: { points: 5, durationSeconds: 60 * 60, message: "Too many new accounts from this network." },
   emailIp: { points: 10, durationSeconds: 60 * 60, message: "Too many emails requested from this network." },
   emailAccount: { points: 3, durationSeconds: 15 * 60, message: "Too many emails requested for this address." },
+  exportAccount: { points: 10, durationSeconds: 60 * 60, message: "Too many downloads of your data." },
+  // Keyed by account id: a stolen session must not get unlimited guesses at the password.
+  deleteAccount: { points: 5, durationSeconds: 15 * 60, message: "Too many attempts to delete this account." },
 } satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -47,10 +50,22 @@ function limiter(name: LimitName): RateLimiterPostgres {
   return instance;
 }
 
+// Keys are addresses typed in any case; the column holds 255 characters with the prefix.
+const normalise = (key: string) => key.toLowerCase().slice(0, 200);
+
+/**
+ * The rows of "RateLimit" that may count attempts for these keys, under every limit:
+ * rate-limiter-flexible stores each as `${keyPrefix}:${key}`. An account's deletion
+ * removes them, because a key is an email address or an account id.
+ */
+export function storedLimitKeys(keys: string[]): string[] {
+  return keys.flatMap((key) => Object.keys(LIMITS).map((name) => `${name}:${normalise(key)}`));
+}
+
 /** Counts one attempt against `name` for `key`; throws a 429 AppError once the limit is used up. */
 export async function consume(name: LimitName, key: string): Promise<void> {
   try {
-    await limiter(name).consume(key.toLowerCase().slice(0, 200));
+    await limiter(name).consume(normalise(key));
   } catch (error) {
     if (error instanceof RateLimiterRes) {
       const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
@@ -67,5 +82,5 @@ export async function consume(name: LimitName, key: string): Promise<void> {
 
 /** Forgets the attempts counted for `key`, e.g. after a successful sign-in. */
 export async function reset(name: LimitName, key: string): Promise<void> {
-  await limiter(name).delete(key.toLowerCase().slice(0, 200));
+  await limiter(name).delete(normalise(key));
 }

@@ -1,5 +1,6 @@
 // Single-use links sent by mail (verify an address, reset a password, confirm a
-// new address). The raw token exists only in the mail; the database keeps its hash.
+// new address, delete an account that has no password). The raw token exists
+// only in the mail; the database keeps its hash.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
@@ -9,6 +10,8 @@ export const TOKEN_LIFETIME_MINUTES: Record<TokenPurpose, number> = {
   VERIFY_EMAIL: 24 * 60,
   RESET_PASSWORD: 30,
   CHANGE_EMAIL: 24 * 60,
+  // Short, like a reset: the link ends an account for good.
+  DELETE_ACCOUNT: 30,
 };
 
 const digest = (token: string) => createHash("sha256").update(token).digest("hex");

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  accountDeleted,
+  DELETE_ACCOUNT_LINK_MINUTES,
+  deleteAccountLink,
   emailChange,
   PASSWORD_RESET_MINUTES,
   passwordReset,
@@ -15,6 +18,7 @@ const all: [string, RenderedMail][] = [
   ["signInLink", signInLink({ url })],
   ["passwordReset", passwordReset({ url })],
   ["emailChange", emailChange({ url, newEmail: "ada@new.example" })],
+  ["deleteAccountLink", deleteAccountLink({ url, name: "Ada" })],
 ];
 
 describe("mail templates", () => {
@@ -72,5 +76,28 @@ describe("mail templates", () => {
     expect(mail.text).toContain(`You asked to use "<b>"@evil.example for your account`);
     expect(mail.html).not.toContain("<b>");
     expect(mail.html).toContain("&quot;&lt;b&gt;&quot;@evil.example");
+  });
+
+  it("says a link to delete an account works once and for 30 minutes, and that ignoring it keeps the account", () => {
+    const mail = deleteAccountLink({ url, name: "Ada" });
+    expect(DELETE_ACCOUNT_LINK_MINUTES).toBe(30);
+    expect(mail.subject).toBe("Confirm deleting your Mend account");
+    for (const body of [mail.text, mail.html]) {
+      expect(body).toContain("This cannot be undone.");
+      expect(body).toContain("The link works once and expires in 30 minutes.");
+      expect(body).toContain("If you did not ask for this, you can ignore this email. Your account stays as it is.");
+    }
+  });
+
+  it("confirms a deletion without a link or button, greeting by the name the account had", () => {
+    const mail = accountDeleted({ name: "Ada <3" });
+    expect(mail.subject).toBe("Your Mend account is deleted");
+    expect(mail.text).toMatch(/^Hi Ada <3,\n\nYour Mend account is deleted, as you asked\./);
+    expect(mail.html).toContain("Hi Ada &lt;3,");
+    for (const body of [mail.text, mail.html]) {
+      expect(body).toContain("everything else the account held are gone");
+      expect(body).toContain("This is the last email we send to this address.");
+      expect(body).not.toMatch(/https?:|<a /);
+    }
   });
 });

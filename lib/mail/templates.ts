@@ -12,6 +12,8 @@ export interface RenderedMail {
 export const SIGN_IN_LINK_MINUTES = 15;
 /** How long a password-reset link works; the token that backs it should expire with it. */
 export const PASSWORD_RESET_MINUTES = 30;
+/** How long a link to delete an account works; the token that backs it should expire with it. */
+export const DELETE_ACCOUNT_LINK_MINUTES = 30;
 
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => entities[c] ?? c);
@@ -20,8 +22,9 @@ interface Parts {
   subject: string;
   name?: string;
   before: string[];
-  action: string;
-  url: string;
+  /** The button and the link it opens; a message that asks nothing of the reader has none. */
+  action?: string;
+  url?: string;
   after: string[];
 }
 
@@ -29,21 +32,28 @@ const colors = { paper: "#fbfaf7", ink: "#1f2328", muted: "#57606a", accent: "#2
 
 function compose({ subject, name, before, action, url, after }: Parts): RenderedMail {
   // A link in an href that is not http(s) (javascript:, data:) would be a way in, not a link.
-  if (!/^https?:\/\//i.test(url)) throw new Error(`mail links must be http(s) URLs, not ${JSON.stringify(url)}`);
+  if (url !== undefined && !/^https?:\/\//i.test(url)) {
+    throw new Error(`mail links must be http(s) URLs, not ${JSON.stringify(url)}`);
+  }
+  const link = action && url ? { action, url } : undefined;
   const greeting = name?.trim() ? `Hi ${name.trim()},` : "Hi,";
-  const text = [greeting, ...before, `${action}:\n${url}`, ...after, "Mend"].join("\n\n") + "\n";
+  const text =
+    [greeting, ...before, ...(link ? [`${link.action}:\n${link.url}`] : []), ...after, "Mend"].join("\n\n") + "\n";
 
   const paragraph = (line: string) => `<p style="margin:0 0 16px">${escapeHtml(line)}</p>`;
-  const href = escapeHtml(url);
+  const href = link ? escapeHtml(link.url) : "";
+  const button = link
+    ? `<p style="margin:24px 0"><a href="${href}" style="display:inline-block;padding:12px 22px;border-radius:6px;background:${colors.accent};color:#ffffff;font-family:Arial,sans-serif;font-size:16px;font-weight:bold;text-decoration:none">${escapeHtml(link.action)}</a></p>
+<p style="margin:0 0 16px;color:${colors.muted};font-size:14px">If the button does not work, copy this address into your browser:<br><a href="${href}" style="color:${colors.accent};word-break:break-all">${href}</a></p>
+`
+    : "";
   const html = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:24px 12px;background:${colors.paper};color:${colors.ink};font-family:Georgia,'Times New Roman',serif;font-size:17px;line-height:1.55">
 <div style="max-width:520px;margin:0 auto">
 ${[greeting, ...before].map(paragraph).join("\n")}
-<p style="margin:24px 0"><a href="${href}" style="display:inline-block;padding:12px 22px;border-radius:6px;background:${colors.accent};color:#ffffff;font-family:Arial,sans-serif;font-size:16px;font-weight:bold;text-decoration:none">${escapeHtml(action)}</a></p>
-<p style="margin:0 0 16px;color:${colors.muted};font-size:14px">If the button does not work, copy this address into your browser:<br><a href="${href}" style="color:${colors.accent};word-break:break-all">${href}</a></p>
-${after.map(paragraph).join("\n")}
+${button}${after.map(paragraph).join("\n")}
 <p style="margin:24px 0 0;color:${colors.muted}">Mend</p>
 </div>
 </body>
@@ -103,5 +113,37 @@ export function emailChange({ url, newEmail }: { url: string; newEmail: string }
     action: "Confirm your new email",
     url,
     after: ["If you did not ask for this, you can ignore this email and nothing will change."],
+  });
+}
+
+/** Sent to an account without a password, to confirm that its owner wants it deleted. */
+export function deleteAccountLink({ url, name }: { url: string; name?: string }): RenderedMail {
+  return compose({
+    subject: "Confirm deleting your Mend account",
+    name,
+    before: [
+      "You asked to delete your Mend account. Confirm it, and the account is deleted with everything in it: your profile, your reading progress and all the rest. This cannot be undone.",
+    ],
+    action: "Delete my account",
+    url,
+    after: [
+      `The link works once and expires in ${DELETE_ACCOUNT_LINK_MINUTES} minutes.`,
+      "If you did not ask for this, you can ignore this email. Your account stays as it is.",
+    ],
+  });
+}
+
+/** The last message to an address, once its account is deleted. */
+export function accountDeleted({ name }: { name?: string }): RenderedMail {
+  return compose({
+    subject: "Your Mend account is deleted",
+    name,
+    before: [
+      "Your Mend account is deleted, as you asked. Your profile, your reading progress and everything else the account held are gone.",
+      "This is the last email we send to this address.",
+    ],
+    after: [
+      "If you did not delete your account yourself, someone had your password or could read your email. Change those passwords to keep your other accounts safe.",
+    ],
   });
 }

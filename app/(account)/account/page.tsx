@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { YourData } from "@/components/account/your-data";
 import { AccountForm, Field } from "@/components/forms/account-form";
 import { getOwnAccount } from "@/lib/accounts/queries";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
@@ -115,6 +116,8 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
           </Link>
         </p>
       </Section>
+
+      <YourData hasPassword={account.hasPassword} />
     </>
   );
 }
