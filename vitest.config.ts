@@ -19,6 +19,8 @@ export default defineConfig({
     ],
     globalSetup: ["lib/testing/global-setup.ts"],
     environment: "node",
+    // A fixed key for code that reads reflections through the environment's keyring.
+    env: { REFLECTIONS_KEY: Buffer.alloc(32, 9).toString("base64") },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Each file has its own database, so files run in parallel.

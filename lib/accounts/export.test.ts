@@ -4,6 +4,8 @@ import { buildExport, exportArchive, exportFileName, exportFiles, exportJson } f
 import { getGuide } from "@/lib/content/guides";
 import { seed } from "@/lib/database/seed";
 import { AppError } from "@/lib/errors";
+import { envKeyring } from "@/lib/reflections/crypto";
+import { saveReflection } from "@/lib/reflections/service";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 
 let database: TestDatabase;
@@ -124,11 +126,42 @@ describe("buildExport", () => {
   });
 });
 
+describe("reflections in the export", () => {
+  it("are in clear text, with their guide, step and prompt, one Markdown file per guide", async () => {
+    const guide = getGuide("the-apology-that-lands")!;
+    const step = guide.steps[0]!;
+    await saveReflection(database.db, envKeyring(), ada, {
+      target: { guide: guide.slug, step: step.id },
+      text: "I read her letters without asking.",
+      baseVersion: 0,
+      saveId: crypto.randomUUID(),
+    });
+    const document = await buildExport(database.db, ada);
+    expect(document.reflections).toEqual([
+      expect.objectContaining({
+        guide: { slug: guide.slug, title: guide.title },
+        step: { id: step.id, number: 1, title: step.title, prompt: step.prompt },
+        text: "I read her letters without asking.",
+        version: 1,
+      }),
+    ]);
+    const file = exportFiles(document)[`reflections/03-${guide.slug}.md`]!;
+    expect(file).toContain(`# ${guide.title}`);
+    expect(file).toContain(`## Step 1: ${step.title}\n\n> ${step.prompt}\n\nI read her letters without asking.`);
+    expect((await buildExport(database.db, grace)).reflections).toEqual([]);
+  });
+});
+
 describe("the archive", () => {
   it("holds the same JSON, a README that says when it was made, and progress.md", async () => {
     const exported = await buildExport(database.db, ada, new Date("2026-11-21T08:15:00Z"));
     const files = unzipSync(exportArchive(exported));
-    expect(Object.keys(files).sort()).toEqual(["README.md", "mend-export.json", "progress.md"]);
+    expect(Object.keys(files).sort()).toEqual([
+      "README.md",
+      "mend-export.json",
+      "progress.md",
+      "reflections/03-the-apology-that-lands.md",
+    ]);
     expect(JSON.parse(strFromU8(files["mend-export.json"]!))).toEqual(exported);
 
     const readme = strFromU8(files["README.md"]!);

@@ -4,6 +4,8 @@
 // one entry to SECTIONS and is in every export from then on.
 import "server-only";
 import { strToU8, zipSync } from "fflate";
+import { envKeyring } from "@/lib/reflections/crypto";
+import { listReflections } from "@/lib/reflections/service";
 import { getGuide } from "@/lib/content/guides";
 import type { Database } from "@/lib/database/client";
 import { db } from "@/lib/db";
@@ -21,8 +23,8 @@ interface Section<T> {
   /** What it holds, for the archive's README. */
   description: string;
   collect(db: Database, userId: string): Promise<T>;
-  /** A readable file for the archive, when the section has one. */
-  markdown?: { file: string; render(data: T): string };
+  /** Readable files for the archive (name → Markdown), when the section has them. */
+  markdown?(data: T): Record<string, string>;
 }
 
 // Method syntax above keeps each section's own data type and still lets them share one list.
@@ -105,18 +107,41 @@ const readingProgress = section({
     });
     return entries.sort((a, b) => a.order - b.order).map(({ entry }) => entry);
   },
-  markdown: { file: "progress.md", render: progressMarkdown },
+  markdown: (entries) => ({ "progress.md": progressMarkdown(entries) }),
 });
 
-// Reflections and comments do not exist yet. Each domain adds itself here when it
-// does, replacing its placeholder with a collect (and a Markdown file if readable);
-// the empty arrays keep the document's shape stable for whoever reads it meanwhile.
+export interface ReflectionEntry {
+  guide: { slug: string; title: string } | null;
+  step: (StepRef & { prompt: string }) | null;
+  text: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 const reflections = section({
   key: "reflections",
-  description: "your private answers to the questions in the guides",
-  collect: async (): Promise<unknown[]> => [],
+  description: "your private answers to the questions in the guides, in clear text, one Markdown file per guide",
+  collect: async (db, userId): Promise<ReflectionEntry[]> => {
+    const entries = await listReflections(db, envKeyring(), userId);
+    return entries.map((entry) => {
+      const guide = entry.guideSlug ? getGuide(entry.guideSlug) : undefined;
+      const step = guide?.steps.find((s) => s.id === entry.stepId);
+      return {
+        guide: entry.guideSlug ? { slug: entry.guideSlug, title: guide?.title ?? entry.guideSlug } : null,
+        step: step ? { id: step.id, number: step.number, title: step.title, prompt: step.prompt } : null,
+        text: entry.text,
+        version: entry.version,
+        createdAt: entry.createdAt,
+        updatedAt: entry.updatedAt,
+      };
+    });
+  },
+  markdown: reflectionFiles,
 });
 
+// Comments do not exist yet: they add themselves here when they do; the empty
+// array keeps the document's shape stable for whoever reads it meanwhile.
 const comments = section({
   key: "comments",
   description: "what you wrote under the guides",
@@ -154,7 +179,7 @@ export const exportJson = (document: AccountExport) => JSON.stringify(document, 
 export function exportFiles(document: AccountExport): Record<string, string> {
   const files: Record<string, string> = { "README.md": readme(document), [EXPORT_JSON_FILE]: exportJson(document) };
   for (const { key, markdown } of SECTIONS) {
-    if (markdown) files[markdown.file] = markdown.render(document[key]);
+    if (markdown) Object.assign(files, markdown(document[key]));
   }
   return files;
 }
@@ -169,7 +194,9 @@ export function exportArchive(document: AccountExport): Uint8Array<ArrayBuffer> 
 }
 
 function readme(document: AccountExport): string {
-  const readable = SECTIONS.filter((s) => s.markdown).map((s) => `- \`${s.markdown!.file}\`: ${s.description}.`);
+  const readable = SECTIONS.filter((s) => s.markdown).flatMap((s) =>
+    Object.keys(s.markdown!(document[s.key])).map((file) => `- \`${file}\`: ${s.description}.`),
+  );
   return [
     "# Your data from Mend",
     "",
@@ -201,4 +228,27 @@ function progressMarkdown(entries: ProgressEntry[]): string {
     lines.push(`Last updated ${entry.updatedAt.slice(0, 10)}.`, "");
   }
   return lines.join("\n");
+}
+
+/** One file per guide, each answer under its step and prompt; free entries in journal.md. */
+function reflectionFiles(entries: ReflectionEntry[]): Record<string, string> {
+  const files: Record<string, string> = {};
+  const byGuide = new Map<string, ReflectionEntry[]>();
+  for (const entry of entries) {
+    const slug = entry.guide?.slug ?? "";
+    byGuide.set(slug, [...(byGuide.get(slug) ?? []), entry]);
+  }
+  for (const [slug, list] of byGuide) {
+    const sorted = [...list].sort((a, b) => (a.step?.number ?? 0) - (b.step?.number ?? 0));
+    const order = slug ? getGuide(slug)?.order : undefined;
+    const name = slug ? `reflections/${String(order ?? 0).padStart(2, "0")}-${slug}.md` : "reflections/journal.md";
+    const title = slug ? `# ${list[0]!.guide!.title}` : "# Journal";
+    const body = sorted.map((e) =>
+      e.step
+        ? `## Step ${e.step.number}: ${e.step.title}\n\n> ${e.step.prompt}\n\n${e.text}\n\n_Last saved ${e.updatedAt}_`
+        : `## ${e.createdAt.slice(0, 10)}\n\n${e.text}\n\n_Last saved ${e.updatedAt}_`,
+    );
+    files[name] = `${title}\n\n${body.join("\n\n")}\n`;
+  }
+  return files;
 }
