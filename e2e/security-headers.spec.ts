@@ -38,7 +38,11 @@ function expectPolicy(response: APIResponse, kind: "nonce" | "hashes") {
   expect(csp.get("object-src")).toEqual(["'none'"]);
   expect(csp.get("base-uri")).toEqual(["'self'"]);
   // No OAuth provider is configured for the tests, so forms may go nowhere else.
-  expect(csp.get("form-action")).toEqual(["'self'"]);
+  // 'self', and the sign-in pages of configured OAuth providers (here, the local stand-in for Google).
+  const [self, ...providers] = csp.get("form-action") ?? [];
+  expect(self).toBe("'self'");
+  for (const origin of providers)
+    expect(origin).toMatch(/^https?:\/\/((?:127\.0\.0\.1|localhost):\d+|accounts\.google\.com|github\.com)$/);
   expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
   // Only when the site is served over https.
   expect(csp.has("upgrade-insecure-requests")).toBe(false);

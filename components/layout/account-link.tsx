@@ -12,10 +12,12 @@ const linkClass =
  * and cacheable for everyone: the session is never part of their HTML.
  */
 export function AccountLink() {
-  const [signedIn, setSignedIn] = useState(false);
+  // Unknown until the session arrives: show neither link rather than a wrong one.
+  const [signedIn, setSignedIn] = useState<boolean | undefined>(undefined);
   useEffect(() => {
     void getClientSession().then((session) => setSignedIn(Boolean(session?.user)));
   }, []);
+  if (signedIn === undefined) return <span aria-hidden="true" className="inline-block min-h-11 w-16" />;
   return signedIn ? (
     <Link href="/account" className={linkClass}>
       Account

@@ -80,11 +80,17 @@ export function replaceAll(next: ProgressMap) {
   write(next);
 }
 
-export function setStepDone(guide: string, step: string, done: boolean) {
+/** Marks a step done or not in this browser's copy only. */
+export function applyLocally({ guide, step, done }: StepChange) {
+  if (done === undefined) return;
   update(guide, (p) => ({
     ...p,
     done: done ? [...new Set([...p.done, step])] : p.done.filter((s) => s !== step),
   }));
+}
+
+export function setStepDone(guide: string, step: string, done: boolean) {
+  applyLocally({ guide, step, done });
   remote?.({ guide, step, done });
 }
 

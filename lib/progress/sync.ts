@@ -2,7 +2,7 @@
 // account signs in here, what the browser held is merged into it (a set union
 // on the server, so nothing is counted twice); from then on the account is the
 // source of truth and every change is sent to it, queued while offline.
-import { getSnapshot, replaceAll, setRemote, type ProgressMap, type StepChange } from "./local";
+import { applyLocally, getSnapshot, replaceAll, setRemote, type ProgressMap, type StepChange } from "./local";
 
 const OWNER_KEY = "mend:progress-owner:v1";
 const PENDING_KEY = "mend:progress-pending:v1";
@@ -61,9 +61,23 @@ async function flush() {
   }
 }
 
+// Changes made while the account's progress is on its way; re-applied on top of it.
+let duringSync: StepChange[] = [];
+
 function enqueue(change: StepChange) {
+  duringSync.push(change);
   store.set(PENDING_KEY, JSON.stringify([...readPending(), change].slice(-500)));
   void flush();
+}
+
+/**
+ * Takes the account's progress, keeping the steps marked or unmarked since it was
+ * asked for (positions reached need no replay: the server keeps the further one).
+ */
+function adopt(progress: ProgressMap) {
+  const since = duringSync;
+  replaceAll(progress);
+  for (const change of since) applyLocally(change);
 }
 
 let started = false;
@@ -88,12 +102,13 @@ export async function startProgressSync(userId: string | null) {
   if (store.get(OWNER_KEY) !== userId) {
     const merged = await post("/api/progress/merge", { progress: getSnapshot() }).catch(() => null);
     if (merged?.ok && merged.data?.progress) {
-      replaceAll(merged.data.progress);
+      adopt(merged.data.progress);
       store.set(OWNER_KEY, userId);
     }
+    duringSync = [];
     return;
   }
   const response = await fetch("/api/progress", { cache: "no-store" }).catch(() => null);
-  if (response?.ok && readPending().length === 0)
-    replaceAll(((await response.json()) as { progress: ProgressMap }).progress);
+  if (response?.ok) adopt(((await response.json()) as { progress: ProgressMap }).progress);
+  duringSync = [];
 }
