@@ -86,6 +86,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   providers: providers(),
   pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
+  logger: {
+    // A wrong password is the reader's everyday mistake, answered on the form; not a server error.
+    error: (error) => {
+      if (error.name !== "CredentialsSignin") console.error(error);
+    },
+  },
   callbacks: {
     // OAuth links to an existing account only when both sides' email is verified.
     signIn: async ({ user, account, profile }) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, useId, useRef, useState } from "react";
+import { getClientSession } from "@/lib/session-client";
 
 interface FormState {
   pending: boolean;
@@ -103,6 +104,9 @@ export function AccountForm({
     const form = event.currentTarget;
     setState((s) => ({ ...s, pending: true }));
     try {
+      // Reading the session re-issues its cookie: let a read in flight land first, so it
+      // cannot put back a session this form is about to end or replace.
+      await getClientSession();
       const response = await fetch(action, {
         method: "POST",
         headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" },

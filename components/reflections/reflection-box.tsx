@@ -1,15 +1,12 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { getClientSession } from "@/lib/session-client";
 
 // Loaded only for signed-in readers, so the guide page stays light for everyone else.
-const ReflectionEditor = dynamic(() => import("./reflection-editor").then((m) => m.ReflectionEditor), {
-  ssr: false,
-  loading: () => <p className="mt-4 text-sm text-muted dark:text-night-muted">Loading your answer…</p>,
-});
+// It only ever renders in the browser, after the session is known.
+const ReflectionEditor = lazy(() => import("./reflection-editor").then((m) => ({ default: m.ReflectionEditor })));
 
 export function ReflectionBox({ guide, step, number }: { guide: string; step: string; number: number }) {
   const [owner, setOwner] = useState<string | null | undefined>(undefined);
@@ -31,5 +28,9 @@ export function ReflectionBox({ guide, step, number }: { guide: string; step: st
       </p>
     );
   }
-  return <ReflectionEditor owner={owner} guide={guide} step={step} number={number} />;
+  return (
+    <Suspense fallback={<p className="mt-4 text-sm text-muted dark:text-night-muted">Loading your answer…</p>}>
+      <ReflectionEditor owner={owner} guide={guide} step={step} number={number} />
+    </Suspense>
+  );
 }
