@@ -8,8 +8,10 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { freePort } from "@/lib/database/embedded";
 import { getGuides } from "@/lib/content/guides";
+import { loadLocalSecrets } from "@/lib/local-secrets";
 import { run } from "../scripts/support/run";
 import { firstLoadJs } from "./first-load-js";
+import { benchReflections } from "./reflections";
 import { benchSignIn } from "./sign-in";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -48,8 +50,18 @@ async function main() {
   const barePort = await freePort();
   const data = path.resolve(".data", "bench");
   mkdirSync(data, { recursive: true });
+  // The reflections bench counts what was stored, so the embedded database gets a port and password known here.
+  const dbPort = await freePort();
+  const { EMBEDDED_DB_PASSWORD } = loadLocalSecrets(data);
+  const databaseUrl =
+    process.env.DATABASE_URL ??
+    `postgresql://postgres:${encodeURIComponent(EMBEDDED_DB_PASSWORD)}@localhost:${dbPort}/mend`;
   console.log("Starting the site (builds it when stale) and the bare page…");
-  serve(["--import", "tsx", "scripts/start.ts"], { PORT: String(sitePort), MEND_DATA_DIR: data });
+  serve(["--import", "tsx", "scripts/start.ts"], {
+    PORT: String(sitePort),
+    MEND_DATA_DIR: data,
+    ...(process.env.DATABASE_URL ? {} : { EMBEDDED_DB_PORT: String(dbPort) }),
+  });
   serve([nextBin, "start", "bench/bare-app", "--port", String(barePort)], { NODE_ENV: "production" });
   const site = `http://localhost:${sitePort}`;
   const bare = `http://localhost:${barePort}`;
@@ -111,6 +123,32 @@ async function main() {
   }
   console.log(`unknown email / wrong password (p50): ${signIn.unknownOverWrongRatio}`);
 
+  const [writers, savesPerWriter] = [50, 20];
+  console.log(
+    `\nReflection autosaves through /api/reflections/save (${writers} writers at once, ${savesPerWriter} saves each)\n`,
+  );
+  const reflections = await benchReflections(site, databaseUrl, writers, savesPerWriter);
+  console.log(`${"case".padEnd(24)}${"n".padStart(6)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`);
+  for (const [name, l] of [
+    ["save", reflections.save],
+    ["retry, same saveId", reflections.retry],
+  ] as const) {
+    console.log(
+      `${name.padEnd(24)}${String(l.count).padStart(6)}${String(l.p50).padStart(10)}${String(l.p99).padStart(10)}`,
+    );
+  }
+  console.log(`throughput: ${reflections.savesPerSecond} saves/s`);
+  console.log(
+    `acknowledged saves ${reflections.acknowledged}, versions stored ${reflections.versionsStored} ` +
+      `(${reflections.entriesStored} entries): ${reflections.acknowledged === reflections.versionsStored ? "equal" : "DIFFERENT"}`,
+  );
+  console.log(
+    `retries answered with the version first saved, adding none: ${reflections.retriesRecognised} of ${reflections.writers}`,
+  );
+  console.log(`conflicts ${reflections.conflicts}, errors ${reflections.errors}`);
+  console.log(`integrity: ${reflections.integrity ? "ok" : "FAILED"}`);
+  if (!reflections.integrity) process.exitCode = 1;
+
   mkdirSync("bench/results", { recursive: true });
   writeFileSync(
     "bench/results/latest.json",
@@ -120,6 +158,7 @@ async function main() {
         firstLoadJs: { baseline, home, guide: guidePage, budgetKb, guideOverBareKb: over },
         prerendered,
         signIn,
+        reflections,
       },
       null,
       2,

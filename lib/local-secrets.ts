@@ -9,6 +9,8 @@ export interface LocalSecrets {
   AUTH_SECRET: string;
   EMBEDDED_DB_PASSWORD: string;
   REFLECTIONS_KEY: string;
+  /** Never generated: written by hand while a rotation re-encrypts (see the README). */
+  REFLECTIONS_OLD_KEYS?: string;
 }
 
 const generate = (): LocalSecrets => ({

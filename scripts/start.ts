@@ -34,6 +34,7 @@ if (!production) {
   const secrets = loadLocalSecrets(dataDir());
   env.AUTH_SECRET ||= secrets.AUTH_SECRET;
   env.REFLECTIONS_KEY ||= secrets.REFLECTIONS_KEY;
+  env.REFLECTIONS_OLD_KEYS ||= secrets.REFLECTIONS_OLD_KEYS;
   env.AUTH_URL ||= `http://localhost:${port}`;
   env.AUTH_TRUST_HOST ||= "true";
   env.APP_ENV ||= "local"; // mail goes to .data/outbox unless SMTP_URL is set
