@@ -31,5 +31,5 @@ export function ReflectionBox({ guide, step, number }: { guide: string; step: st
       </p>
     );
   }
-  return <ReflectionEditor owner={owner} guide={guide} step={step} number={number} />;
+  return <ReflectionEditor owner={owner} target={{ guide, step }} label={`Your answer to step ${number}`} />;
 }
