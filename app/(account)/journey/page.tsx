@@ -16,6 +16,8 @@ export const dynamic = "force-dynamic";
 
 const buttonLink =
   "inline-flex min-h-11 items-center rounded-md px-4 font-medium bg-accent-strong text-white hover:bg-accent dark:bg-night-accent dark:text-night";
+const secondaryLink =
+  "inline-flex min-h-11 items-center rounded-md border border-accent-strong px-4 font-medium text-accent-strong hover:bg-accent-soft dark:border-night-accent dark:text-night-accent dark:hover:bg-night-raised";
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -46,6 +48,9 @@ export default async function JourneyPage({ searchParams }: PageProps<"/journey"
       <div className="no-print mt-6 flex flex-wrap gap-3">
         <Link href="/journey/entries/new" className={buttonLink}>
           New entry
+        </Link>
+        <Link href="/journey/print" className={secondaryLink}>
+          Print your entries
         </Link>
       </div>
 
