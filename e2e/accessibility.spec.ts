@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
 import { signUp, test } from "./support/accounts";
+import { saveEntry } from "./support/journal";
 
 const pages = {
   home: "/",
@@ -41,6 +43,21 @@ for (const theme of ["light", "dark"] as const) {
       await page.getByRole("region", { name: "Display name" }).getByLabel("Display name").fill("x");
       await page.getByRole("button", { name: "Save name" }).click();
       await expect(page.getByText("Use at least 2 characters.")).toBeVisible();
+      await expectNoViolations(page);
+    });
+
+    test("journey page and an entry page, with entries written, have no axe violations", async ({ page }) => {
+      await signUp(page);
+      await saveEntry(page, { guide: "should-you-try-again", step: "lonely-or-compatible" }, "The routine, mostly.");
+      const id = await saveEntry(page, { id: randomUUID() }, "A first line.\nA second line.");
+      await saveEntry(page, { id }, "A first line, changed.", 1);
+      await page.goto("/journey");
+      await expect(page.getByRole("heading", { level: 1, name: "Your journey" })).toBeVisible();
+      await expectNoViolations(page);
+      await page.goto(`/journey/entries/${id}`);
+      await expect(page.getByLabel("Your entry")).toHaveValue("A first line, changed.");
+      await page.getByText("Version 1", { exact: true }).click();
+      await expect(page.getByRole("button", { name: "Restore this version" })).toBeVisible();
       await expectNoViolations(page);
     });
   });

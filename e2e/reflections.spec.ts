@@ -52,16 +52,19 @@ test("offline: keep typing, reload while offline, come back online, and every wo
   await answer(page).blur();
   await expect(status(page)).toHaveText("Offline: kept on this device");
 
-  // Reloading without a connection shows the browser's own error page…
+  // Reloading without a connection shows the browser's own error page, which reloads
+  // itself when the connection returns and would race the visit below: close it instead.
   await page.reload().catch(() => {});
-  // …and once the connection is back, the words are there and reach the server.
+  await page.close();
+  // Once the connection is back, the words are there and reach the server.
   await context.setOffline(false);
-  await page.goto(GUIDE);
-  await expect(answer(page)).toHaveValue("Written online. And then the train went into a tunnel");
-  await expect(status(page)).toHaveText("Saved");
+  const back = await context.newPage();
+  await back.goto(GUIDE);
+  await expect(answer(back)).toHaveValue("Written online. And then the train went into a tunnel");
+  await expect(status(back)).toHaveText("Saved");
   await expect.poll(async () => (await storedText(email))?.version).toBe(2);
-  await page.reload();
-  await expect(answer(page)).toHaveValue("Written online. And then the train went into a tunnel");
+  await back.reload();
+  await expect(answer(back)).toHaveValue("Written online. And then the train went into a tunnel");
 });
 
 test("two tabs edit one answer: nothing is lost, and the reader chooses", async ({ page, context }) => {

@@ -8,7 +8,7 @@ const linkClass =
   "inline-flex min-h-11 items-center rounded-md px-3 font-medium hover:bg-accent-soft dark:hover:bg-night-raised";
 
 /**
- * "Sign in" or "Account", decided in the browser so that pages stay static
+ * "Sign in", or "Your journey" and "Account", decided in the browser so that pages stay static
  * and cacheable for everyone: the session is never part of their HTML.
  */
 export function AccountLink() {
@@ -19,9 +19,14 @@ export function AccountLink() {
   }, []);
   if (signedIn === undefined) return <span aria-hidden="true" className="inline-block min-h-11 w-16" />;
   return signedIn ? (
-    <Link href="/account" className={linkClass}>
-      Account
-    </Link>
+    <>
+      <Link href="/journey" className={linkClass}>
+        Your journey
+      </Link>
+      <Link href="/account" className={linkClass}>
+        Account
+      </Link>
+    </>
   ) : (
     <Link href="/sign-in" className={linkClass}>
       Sign in

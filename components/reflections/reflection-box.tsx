@@ -30,7 +30,7 @@ export function ReflectionBox({ guide, step, number }: { guide: string; step: st
   }
   return (
     <Suspense fallback={<p className="mt-4 text-sm text-muted dark:text-night-muted">Loading your answer…</p>}>
-      <ReflectionEditor owner={owner} guide={guide} step={step} number={number} />
+      <ReflectionEditor owner={owner} target={{ guide, step }} label={`Your answer to step ${number}`} />
     </Suspense>
   );
 }

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { acknowledged, hasUnsaved, loadDraft, nextSave, storeDraft, type Draft } from "@/lib/reflections/draft";
 import { MAX_REFLECTION_CHARS } from "@/lib/reflections/limits";
-import { guideReflections } from "./guide-reflections";
+import { draftKey, storedEntry, type EditorTarget, type StoredText } from "./stored-entry";
 
 type Status = "loading" | "idle" | "saving" | "saved" | "offline" | "retrying" | "signed-out" | "conflict";
 
@@ -24,21 +24,39 @@ interface Conflict {
 }
 
 /**
- * The private answer to one step's prompt. Saves about a second after typing
- * stops, when the field loses focus and when the page is hidden.
+ * A private entry: the answer to one step's prompt, or a free journal entry
+ * under an id the browser chose. Saves about a second after typing stops, when
+ * the field loses focus and when the page is hidden.
  */
 export function ReflectionEditor({
   owner,
-  guide,
-  step,
-  number,
+  target,
+  label,
+  initial,
+  onSaved,
+  rows = 5,
 }: {
   owner: string;
-  guide: string;
-  step: string;
-  number: number;
+  target: EditorTarget;
+  /** The field's label; "(only you can read it)" follows it. */
+  label: string;
+  /** What the server holds, when the page has just read it; asked for otherwise. */
+  initial?: StoredText;
+  /** Told of every save the server acknowledged. */
+  onSaved?: (saved: { id: string; version: number }) => void;
+  rows?: number;
 }) {
-  const entry = `${guide}:${step}`;
+  // Plain strings, so that a new target object on each render neither resends nor reloads anything.
+  const guide = "guide" in target ? target.guide : undefined;
+  const step = "guide" in target ? target.step : undefined;
+  const entryId = "id" in target ? target.id : undefined;
+  const entry = draftKey(target);
+  // Read once, on mount: a later render (a refreshed page) must not reset the text being typed.
+  const initialRef = useRef(initial);
+  const onSavedRef = useRef(onSaved);
+  useEffect(() => {
+    onSavedRef.current = onSaved;
+  }, [onSaved]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [status, setStatus] = useState<Status>("loading");
   const [conflict, setConflictState] = useState<Conflict | null>(null);
@@ -77,7 +95,7 @@ export function ReflectionEditor({
       const response = await fetch("/api/reflections/save", {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ target: { guide, step }, ...pending }),
+        body: JSON.stringify({ target: entryId ? { id: entryId } : { guide, step }, ...pending }),
       });
       const body = await response.json().catch(() => ({}));
       if (response.ok) {
@@ -86,6 +104,7 @@ export function ReflectionEditor({
         update(after);
         setStatus(hasUnsaved(after) ? "saving" : "saved");
         sending.current = false;
+        onSavedRef.current?.({ id: body.id, version: body.version });
         if (hasUnsaved(after)) saveAgain.current();
         return;
       }
@@ -111,7 +130,7 @@ export function ReflectionEditor({
       timer.current = setTimeout(() => saveAgain.current(), retryDelay.current);
       retryDelay.current = Math.min(retryDelay.current * 2, 30_000);
     }
-  }, [guide, step, update, setConflict]);
+  }, [guide, step, entryId, update, setConflict]);
 
   useEffect(() => {
     saveAgain.current = () => void save();
@@ -119,10 +138,13 @@ export function ReflectionEditor({
 
   useEffect(() => {
     let cancelled = false;
-    void guideReflections(guide).then((entries) => {
+    const known = initialRef.current;
+    const stored = known
+      ? Promise.resolve(known)
+      : storedEntry(entryId ? { id: entryId } : { guide: guide!, step: step! });
+    void stored.then((found) => {
       if (cancelled) return;
-      const stored = entries?.find((e) => e.stepId === step);
-      const server = { text: stored?.text ?? "", version: stored?.version ?? 0 };
+      const server = found ?? { text: "", version: 0 };
       const local = loadDraft(owner, entry);
       // Unsent words on this device win; a newer version elsewhere becomes a conflict when saved.
       const start =
@@ -131,13 +153,13 @@ export function ReflectionEditor({
           : { text: server.text, savedText: server.text, savedVersion: server.version, inflight: null };
       draftRef.current = start;
       setDraft(start);
-      setStatus(entries === null && !local ? "offline" : "idle");
+      setStatus(found === null && !local ? "offline" : "idle");
       if (hasUnsaved(start)) void save();
     });
     return () => {
       cancelled = true;
     };
-  }, [guide, step, owner, entry, save]);
+  }, [guide, step, entryId, owner, entry, save]);
 
   useEffect(() => {
     const flush = () => void save();
@@ -170,21 +192,20 @@ export function ReflectionEditor({
     void save();
   }
 
-  const id = `reflection-${step}`;
+  const id = `reflection-${step ?? entryId}`;
   return (
     <div className="mt-4">
       <label htmlFor={id} className="block text-sm font-semibold">
-        Your answer to step {number}{" "}
-        <span className="font-normal text-muted dark:text-night-muted">(only you can read it)</span>
+        {label} <span className="font-normal text-muted dark:text-night-muted">(only you can read it)</span>
       </label>
       <textarea
         id={id}
-        value={draft?.text ?? ""}
+        value={draft?.text ?? initial?.text ?? ""}
         disabled={!draft}
         maxLength={MAX_REFLECTION_CHARS}
         onChange={(event) => onType(event.target.value)}
         onBlur={() => void save()}
-        rows={5}
+        rows={rows}
         className="mt-1 block w-full rounded-md border border-muted bg-white p-3 font-serif text-base leading-relaxed dark:border-night-muted dark:bg-night"
       />
       <p role="status" aria-live="polite" className="mt-1 min-h-5 text-sm text-muted dark:text-night-muted">

@@ -14,3 +14,8 @@ export const saveSchema = z.object({
   baseVersion: z.number().int().min(0),
   saveId: z.uuid({ error: "Not a valid save id." }),
 });
+
+export const restoreSchema = z.object({
+  id: z.string().regex(/^[\w-]{1,100}$/, { error: "Not a valid entry id." }),
+  version: z.coerce.number().int().min(1),
+});

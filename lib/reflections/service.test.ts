@@ -4,7 +4,7 @@ import { getGuides } from "@/lib/content/guides";
 import { seed } from "@/lib/database/seed";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { createKeyring } from "./crypto";
-import { getReflection, reflectionHistory, reflectionsForGuide, saveReflection } from "./service";
+import { getReflection, reflectionHistory, reflectionsForGuide, restoreVersion, saveReflection } from "./service";
 
 let database: TestDatabase;
 let alice: string;
@@ -84,5 +84,34 @@ describe("saving reflections", () => {
       code: "not_found",
     });
     await expect(save(alice, "x".repeat(50_001), 2)).rejects.toMatchObject({ code: "payload_too_large" });
+  });
+
+  it("restores an old version by saving it again on top, keeping every version in between", async () => {
+    const id = randomUUID();
+    await save(alice, "first thoughts", 0, undefined, { id });
+    await save(alice, "second thoughts", 1, undefined, { id });
+    await save(alice, "third thoughts", 2, undefined, { id });
+    const restored = await restoreVersion(database.db, keyring, alice, id, 1);
+    expect(restored).toMatchObject({ status: "saved", version: 4 });
+    expect((await getReflection(database.db, keyring, alice, id)).text).toBe("first thoughts");
+    const history = await reflectionHistory(database.db, keyring, alice, id);
+    expect(history.map((h) => [h.version, h.text])).toEqual([
+      [4, "first thoughts"],
+      [3, "third thoughts"],
+      [2, "second thoughts"],
+      [1, "first thoughts"],
+    ]);
+    // Asked again (a second click), it finds the text already current and saves nothing.
+    expect(await restoreVersion(database.db, keyring, alice, id, 1)).toMatchObject({ version: 4, unchanged: true });
+    expect(await reflectionHistory(database.db, keyring, alice, id)).toHaveLength(4);
+  });
+
+  it("restores only the author's own versions, and only ones that exist", async () => {
+    const id = randomUUID();
+    await save(alice, "mine", 0, undefined, { id });
+    await save(alice, "mine, again", 1, undefined, { id });
+    await expect(restoreVersion(database.db, keyring, bob, id, 1)).rejects.toMatchObject({ code: "not_found" });
+    await expect(restoreVersion(database.db, keyring, alice, id, 9)).rejects.toMatchObject({ code: "not_found" });
+    expect((await getReflection(database.db, keyring, alice, id)).version).toBe(2);
   });
 });

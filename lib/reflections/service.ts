@@ -3,6 +3,7 @@
 // was based on: if the entry changed elsewhere since, nothing is overwritten and
 // the caller gets both texts to choose from. A save sent twice (same saveId) is
 // stored once.
+import { createHash } from "node:crypto";
 import type { Database } from "@/lib/database/client";
 import { getGuide } from "@/lib/content/guides";
 import { AppError } from "@/lib/errors";
@@ -184,4 +185,41 @@ export async function reflectionHistory(db: Database, keyring: Keyring, userId: 
     text: decrypt(keyring, v.keyId, v.ciphertext, userId, id),
     savedAt: v.createdAt.toISOString(),
   }));
+}
+
+// The same restore asked twice (a double click, a resent form) carries the same
+// saveId, so it is stored once; shaped as a UUID like the browser's save ids.
+function restoreSaveId(id: string, version: number, baseVersion: number): string {
+  const hex = createHash("sha256").update(`restore:${id}:${version}:${baseVersion}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Makes an earlier version current again by saving its text as a new version on
+ * top of the current one, through the same save as typing: nothing is removed.
+ * Restoring the text the entry already has saves nothing.
+ */
+export async function restoreVersion(
+  db: Database,
+  keyring: Keyring,
+  userId: string,
+  id: string,
+  version: number,
+): Promise<SaveResult & { unchanged?: boolean }> {
+  const current = await getReflection(db, keyring, userId, id);
+  const old = await db.reflectionVersion.findFirst({
+    where: { reflectionId: id, version, reflection: { userId } },
+    select: { keyId: true, ciphertext: true },
+  });
+  if (!old) throw new AppError("not_found", "There is no such version.");
+  const text = decrypt(keyring, old.keyId, old.ciphertext, userId, id);
+  if (text === current.text) {
+    return { status: "saved", id, version: current.version, savedAt: current.updatedAt, unchanged: true };
+  }
+  return saveReflection(db, keyring, userId, {
+    target: { id },
+    text,
+    baseVersion: current.version,
+    saveId: restoreSaveId(id, version, current.version),
+  });
 }

@@ -39,6 +39,12 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
     <>
       <h1 className="font-serif text-3xl font-semibold">Your account</h1>
       <p className="mt-2 text-muted dark:text-night-muted">Member since {formatDate(account.createdAt)}.</p>
+      <p className="mt-4">
+        <Link href="/journey" className="font-medium text-accent-strong underline dark:text-night-accent">
+          Your journey
+        </Link>
+        : your progress through the guides, and everything you have written.
+      </p>
       {notice ? (
         <p role="status" className="mt-4 rounded-md bg-accent-soft px-3 py-2 dark:bg-night-raised">
           {NOTICES[notice]}
