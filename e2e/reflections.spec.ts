@@ -56,13 +56,15 @@ test("offline: keep typing, reload while offline, come back online, and every wo
   // itself when the connection returns and would race the visit below: close it instead.
   await page.reload().catch(() => {});
   await page.close();
-  // Once the connection is back, the words are there and reach the server.
+  // Once the connection is back, the words are there and reach the server. Which page sends
+  // them varies: the save sent as the old page unloads is not held back by Playwright's
+  // emulated offline state, and when its answer arrives in time that page has nothing left over.
   await context.setOffline(false);
   const back = await context.newPage();
   await back.goto(GUIDE);
   await expect(answer(back)).toHaveValue("Written online. And then the train went into a tunnel");
-  await expect(status(back)).toHaveText("Saved");
   await expect.poll(async () => (await storedText(email))?.version).toBe(2);
+  await expect(status(back)).toHaveText(/^(Saved)?$/);
   await back.reload();
   await expect(answer(back)).toHaveValue("Written online. And then the train went into a tunnel");
 });
