@@ -5,6 +5,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import pg from "pg";
 import { getGuides } from "@/lib/content/guides";
+import { postForm } from "./client";
 import { summarize, type Latency } from "./latency";
 
 const PASSWORD = "bench passphrase for reflections";
@@ -50,16 +51,12 @@ export async function benchReflections(
     await Promise.all(
       Array.from({ length: Math.min(5, writers - start) }, async (_, k) => {
         const i = start + k;
-        const response = await fetch(`${site}/api/account/sign-up`, {
-          method: "POST",
-          headers: {
-            Accept: "application/json",
-            Origin: site,
-            "Content-Type": "application/x-www-form-urlencoded",
-            "X-Forwarded-For": ip(i),
-          },
-          body: new URLSearchParams({ name: `Writer ${i}`, email: email(i), password: PASSWORD }),
-        });
+        const response = await postForm(
+          site,
+          "/api/account/sign-up",
+          { name: `Writer ${i}`, email: email(i), password: PASSWORD },
+          ip(i),
+        );
         await response.arrayBuffer();
         const cookie = response.headers
           .getSetCookie()

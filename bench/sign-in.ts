@@ -2,6 +2,7 @@
 // bookkeeping in PostgreSQL, session cookie), and whether an unknown email is
 // answered as slowly as a wrong password, so timing does not reveal accounts.
 import { ARGON2_OPTIONS } from "@/lib/auth/password";
+import { postForm } from "./client";
 import { measure, summarize, type Latency } from "./latency";
 
 const PASSWORD = "bench passphrase for signing in";
@@ -9,16 +10,7 @@ const PASSWORD = "bench passphrase for signing in";
 const ip = (i: number) => `198.51.${Math.floor(i / 250) % 250}.${(i % 250) + 1}`;
 
 async function post(site: string, path: string, form: Record<string, string>, i: number): Promise<number> {
-  const response = await fetch(site + path, {
-    method: "POST",
-    headers: {
-      Accept: "application/json",
-      Origin: site,
-      "Content-Type": "application/x-www-form-urlencoded",
-      "X-Forwarded-For": ip(i),
-    },
-    body: new URLSearchParams(form),
-  });
+  const response = await postForm(site, path, form, ip(i));
   await response.arrayBuffer();
   return response.status;
 }

@@ -1,16 +1,5 @@
-import { SiteFooter } from "@/components/layout/site-footer";
-import { SiteHeader } from "@/components/layout/site-header";
-import { SkipLink } from "@/components/layout/skip-link";
+import { SiteShell } from "@/components/layout/site-shell";
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <>
-      <SkipLink />
-      <SiteHeader />
-      <main id="main" tabIndex={-1} className="mx-auto max-w-md px-4 py-10 outline-none sm:px-6">
-        {children}
-      </main>
-      <SiteFooter />
-    </>
-  );
+  return <SiteShell width="narrow">{children}</SiteShell>;
 }
