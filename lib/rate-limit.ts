@@ -21,6 +21,15 @@ export const LIMITS = {
   exportAccount: { points: 10, durationSeconds: 60 * 60, message: "Too many downloads of your data." },
   // Keyed by account id: a stolen session must not get unlimited guesses at the password.
   deleteAccount: { points: 5, durationSeconds: 15 * 60, message: "Too many attempts to delete this account." },
+  // Comments, per account. New accounts (not yet trusted) have stricter limits.
+  commentBurst: { points: 1, durationSeconds: 15, message: "You are posting very quickly." },
+  commentHourly: { points: 20, durationSeconds: 60 * 60, message: "You have posted a lot of comments this hour." },
+  newCommentBurst: { points: 1, durationSeconds: 60, message: "New accounts can post one comment a minute." },
+  newCommentHourly: { points: 5, durationSeconds: 60 * 60, message: "New accounts can post five comments an hour." },
+  commentEdit: { points: 30, durationSeconds: 60 * 60, message: "Too many edits this hour." },
+  report: { points: 10, durationSeconds: 60 * 60, message: "You have sent a lot of reports this hour." },
+  reaction: { points: 120, durationSeconds: 60 * 60, message: "Too many reactions this hour." },
+  mute: { points: 30, durationSeconds: 60 * 60, message: "Too many changes to who you mute this hour." },
 } satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -62,6 +71,13 @@ export function storedLimitKeys(keys: string[]): string[] {
   return keys.flatMap((key) => Object.keys(LIMITS).map((name) => `${name}:${normalise(key)}`));
 }
 
+/** "12 seconds", "1 minute", "5 minutes". */
+export function waitFor(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
 /** Counts one attempt against `name` for `key`; throws a 429 AppError once the limit is used up. */
 export async function consume(name: LimitName, key: string): Promise<void> {
   try {
@@ -69,11 +85,12 @@ export async function consume(name: LimitName, key: string): Promise<void> {
   } catch (error) {
     if (error instanceof RateLimiterRes) {
       const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      const minutes = Math.ceil(retryAfterSeconds / 60);
       throw new AppError(
         "rate_limited",
-        `${LIMITS[name].message} Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
-        { retryAfterSeconds },
+        `${LIMITS[name].message} Please wait ${waitFor(retryAfterSeconds)} and try again.`,
+        {
+          retryAfterSeconds,
+        },
       );
     }
     throw error;
@@ -83,4 +100,9 @@ export async function consume(name: LimitName, key: string): Promise<void> {
 /** Forgets the attempts counted for `key`, e.g. after a successful sign-in. */
 export async function reset(name: LimitName, key: string): Promise<void> {
   await limiter(name).delete(normalise(key));
+}
+
+/** Gives back one attempt counted for `key`, e.g. when the action was refused for another reason. */
+export async function refund(name: LimitName, key: string): Promise<void> {
+  await limiter(name).reward(normalise(key), 1);
 }

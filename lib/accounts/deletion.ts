@@ -33,9 +33,22 @@ export async function eraseAccount(
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true } });
     if (!user || (options.email !== undefined && user.email !== options.email)) return null;
 
-    // COMMENTS: when comments exist, anonymise this user's here, before the user row goes:
-    // comments stay so threads remain readable, but their text is removed and the author
-    // shown as deleted account (no name, no link to this id).
+    // Comments stay where they are, so threads still read; their text goes, and
+    // nothing links them to this person any more (the row's deletion sets authorId null).
+    await tx.$executeRaw`
+      UPDATE "Comment" AS root SET "replyCount" = GREATEST(root."replyCount" - gone.n, 0)
+      FROM (SELECT "rootId", count(*)::int AS n FROM "Comment"
+            WHERE "authorId" = ${userId} AND status = 'PUBLISHED' AND "rootId" IS NOT NULL GROUP BY "rootId") AS gone
+      WHERE root.id = gone."rootId"`;
+    await tx.commentRevision.deleteMany({ where: { comment: { authorId: userId } } });
+    await tx.comment.updateMany({
+      where: { authorId: userId },
+      data: { status: "DELETED", body: "", html: "", featured: false, postKey: null },
+    });
+    // Their "helpful" marks go with them (ON DELETE CASCADE); the counts follow.
+    await tx.$executeRaw`
+      UPDATE "Comment" SET "helpfulCount" = GREATEST("helpfulCount" - 1, 0)
+      WHERE id IN (SELECT "commentId" FROM "CommentReaction" WHERE "userId" = ${userId})`;
 
     if (user.email) {
       // Sign-in links Auth.js mailed to the address; they are not tied to the user row.

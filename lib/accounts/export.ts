@@ -140,12 +140,68 @@ const reflections = section({
   markdown: reflectionFiles,
 });
 
-// Comments do not exist yet: they add themselves here when they do; the empty
-// array keeps the document's shape stable for whoever reads it meanwhile.
+export interface CommentEntry {
+  guide: { slug: string; title: string };
+  id: string;
+  inReplyTo: string | null;
+  status: string;
+  text: string;
+  /** Earlier texts, when it was edited. */
+  earlierVersions: { text: string; replacedAt: string }[];
+  moderatorsReason: string | null;
+  helpfulCount: number;
+  createdAt: string;
+  editedAt: string | null;
+}
+
 const comments = section({
   key: "comments",
-  description: "what you wrote under the guides",
-  collect: async (): Promise<unknown[]> => [],
+  description: "what you wrote under the guides, with each comment's status, and your comment settings",
+  collect: async (db, userId) => {
+    const [rows, user, muted, reports] = await Promise.all([
+      db.comment.findMany({
+        where: { authorId: userId, status: { not: "DELETED" } },
+        orderBy: { createdAt: "asc" },
+        include: { guide: { select: { title: true } }, revisions: { orderBy: { createdAt: "asc" } } },
+      }),
+      db.user.findUnique({ where: { id: userId }, select: { notifyRepliesByEmail: true } }),
+      db.mute.count({ where: { muterId: userId } }),
+      db.commentReport.count({ where: { reporterId: userId } }),
+    ]);
+    const written: CommentEntry[] = rows.map((row) => ({
+      guide: { slug: row.guideSlug, title: row.guide.title },
+      id: row.id,
+      inReplyTo: row.parentId,
+      status: row.status.toLowerCase(),
+      text: row.body,
+      earlierVersions: row.revisions.map((r) => ({ text: r.body, replacedAt: r.createdAt.toISOString() })),
+      moderatorsReason: row.moderationReason,
+      helpfulCount: row.helpfulCount,
+      createdAt: row.createdAt.toISOString(),
+      editedAt: row.editedAt?.toISOString() ?? null,
+    }));
+    return {
+      written,
+      emailMeAboutReplies: user?.notifyRepliesByEmail ?? false,
+      peopleYouMuted: muted,
+      reportsYouMade: reports,
+    };
+  },
+  markdown: ({ written }): Record<string, string> => {
+    if (written.length === 0) return {};
+    const lines = ["# Your comments", ""];
+    for (const c of written) {
+      lines.push(
+        `## On “${c.guide.title}”, ${c.createdAt.slice(0, 10)}`,
+        "",
+        `Status: ${c.status}${c.moderatorsReason ? ` (${c.moderatorsReason})` : ""}`,
+        "",
+        c.text,
+        "",
+      );
+    }
+    return { "comments.md": lines.join("\n") };
+  },
 });
 
 const SECTIONS = [profile, signInProviders, readingProgress, reflections, comments];

@@ -4,9 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-const RANK: Record<Role, number> = { READER: 0, MODERATOR: 1, ADMIN: 2 };
-
-export const hasRole = (role: Role, atLeast: Role) => RANK[role] >= RANK[atLeast];
+export { hasRole } from "@/lib/roles/rank";
+import { hasRole } from "@/lib/roles/rank";
 
 /** The signed-in user, or a redirect to sign in and come back to `returnTo`. */
 export async function requireUser(returnTo: string) {

@@ -147,3 +147,15 @@ export function accountDeleted({ name }: { name?: string }): RenderedMail {
     ],
   });
 }
+
+/** Sent when someone replies to a comment, to readers who asked for these emails. */
+export function replyNotification({ url, name }: { url: string; name?: string }): RenderedMail {
+  return compose({
+    subject: "Someone replied to your comment on Mend",
+    name,
+    before: ["Someone replied to a comment you left under one of the guides."],
+    action: "Read the reply",
+    url,
+    after: ["You get these emails because you turned them on. You can turn them off on your account page at any time."],
+  });
+}
