@@ -127,6 +127,7 @@ export function formRoute<S extends z.ZodType>(options: {
       if (!(error instanceof AppError)) console.error(`${new URL(request.url).pathname}:`, error);
       const headers: Record<string, string> = {};
       if (known.options.retryAfterSeconds) headers["Retry-After"] = String(known.options.retryAfterSeconds);
+      else if (known.status === 503) headers["Retry-After"] = "5";
       if (json) {
         return Response.json(
           {
