@@ -311,7 +311,7 @@ export async function editComment(
       include: { author: authorSelect },
     });
     if (held && row.status === "PUBLISHED") await onUnpublished(tx, row);
-    if (publish) mail.push(...(await onPublished(tx, updated)));
+    if (publish) mail.push(...(await onPublished(tx, updated, { notify: row.publishedAt === null })));
     return toView(updated, actor.id, new Set(), new Set());
   });
   return { comment, mail };
