@@ -106,6 +106,8 @@ http {
   }
 
   upstream mend_app {
+    # Shared by the worker processes: one round-robin, one count of failures.
+    zone mend_app 64k;
 ${options.upstreams.map((u) => `    server ${u} max_fails=3 fail_timeout=10s;`).join("\n")}
     keepalive 32;
   }

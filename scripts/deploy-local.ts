@@ -9,13 +9,13 @@
 // The instances listen on 127.0.0.1 only: readers reach them through nginx, which
 // is the one that says who the client is (X-Forwarded-For).
 import { spawn, type ChildProcess } from "node:child_process";
-import { accessSync, chmodSync, chownSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { networkInterfaces } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import asyncExitHook from "async-exit-hook";
 import { nginxConfig } from "@/deploy/nginx";
+import { findNginx, loopbackAddresses, nginxUser, prepareRuntimeDir } from "@/deploy/runtime";
 import { buildNeeded } from "./support/build-freshness";
 import { dataDir, loadDotEnv, openDatabase } from "./support/database";
 import {
@@ -48,7 +48,8 @@ if (![port, ...appPorts].every((p) => Number.isInteger(p) && p > 0 && p < 65536)
   fail("--port, --instances and --app-ports must be ports (1–65535) and a count of at least 1.");
 }
 
-const nginx = findNginx();
+const nginx =
+  findNginx() ?? fail("nginx was not found. Install it with `apt-get install -y nginx`, or set NGINX_PATH.");
 const publicUrl = `http://localhost:${port}`;
 const env = appEnv(publicUrl);
 
@@ -123,56 +124,13 @@ writeFileSync(
     listen: loopbackAddresses().map((host) => ({ host, port })),
     upstreams: appPorts.map((p) => `127.0.0.1:${p}`),
     runtimeDir,
-    user: process.getuid?.() === 0 ? "nobody nogroup" : undefined,
+    user: nginxUser(),
   }),
 );
 say(`nginx configuration in ${configFile}`);
 watch("nginx", spawn(nginx, ["-p", runtimeDir, "-c", configFile, "-g", "daemon off;"], { stdio: "pipe" }));
 await waitForHealth(`${publicUrl}/api/health`);
 say(`serving at ${publicUrl} (nginx in front of ${appPorts.length} instances)`);
-
-function findNginx(): string {
-  const candidates = process.env.NGINX_PATH
-    ? [process.env.NGINX_PATH]
-    : [...(process.env.PATH ?? "").split(":").filter(Boolean), "/usr/sbin", "/usr/local/sbin"].map((d) =>
-        path.join(d, "nginx"),
-      );
-  for (const file of candidates) {
-    try {
-      accessSync(file, constants.X_OK);
-      return file;
-    } catch {
-      // next
-    }
-  }
-  fail("nginx was not found. Install it with `apt-get install -y nginx`, or set NGINX_PATH.");
-}
-
-/** 127.0.0.1, and ::1 where this machine has IPv6 on loopback: `localhost` may be either. */
-function loopbackAddresses(): string[] {
-  const v6 = Object.values(networkInterfaces()).some((list) => list?.some((a) => a.internal && a.address === "::1"));
-  return v6 ? ["127.0.0.1", "::1"] : ["127.0.0.1"];
-}
-
-/** A fresh cache (the build may have changed), and folders the worker processes may write to. */
-function prepareRuntimeDir(dir: string) {
-  rmSync(path.join(dir, "cache"), { recursive: true, force: true });
-  rmSync(path.join(dir, "tmp"), { recursive: true, force: true });
-  const writable = ["cache", "tmp", "tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi"];
-  mkdirSync(dir, { recursive: true });
-  chmodSync(dir, 0o755);
-  for (const sub of writable) mkdirSync(path.join(dir, sub), { recursive: true });
-  // Started by root, nginx runs its workers as nobody.
-  if (process.getuid?.() === 0) {
-    const nobody = readFileSync("/etc/passwd", "utf8")
-      .split("\n")
-      .find((line) => line.startsWith("nobody:"))
-      ?.split(":");
-    const uid = Number(nobody?.[2] ?? 65534);
-    const gid = Number(nobody?.[3] ?? 65534);
-    for (const sub of writable) chownSync(path.join(dir, sub), uid, gid);
-  }
-}
 
 async function waitForHealth(url: string, timeoutMs = 180_000) {
   const until = Date.now() + timeoutMs;
