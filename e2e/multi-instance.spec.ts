@@ -2,7 +2,7 @@
 // instance can serve any reader, because nothing lives in one process's memory.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { type APIRequestContext, expect, type Playwright, test } from "@playwright/test";
+import { type APIRequestContext, expect, type PlaywrightWorkerArgs, test } from "@playwright/test";
 import type { CommentPage } from "@/lib/comments/types";
 import { PASSWORD, uniqueEmail } from "./support/accounts";
 import { LocalDeployment } from "./support/deployment";
@@ -48,12 +48,12 @@ function post(request: APIRequestContext, base: string, path: string, data: obje
   return request.post(`${base}${path}`, { headers: { Accept: "application/json", Origin: base }, data });
 }
 
-async function client(playwright: Playwright) {
+async function client(playwright: PlaywrightWorkerArgs["playwright"]) {
   return playwright.request.newContext({ extraHTTPHeaders: { "x-forwarded-for": nextAddress() } });
 }
 
 /** A new reader, signed up (and so signed in) through `base`. */
-async function reader(playwright: Playwright, base: string, name: string) {
+async function reader(playwright: PlaywrightWorkerArgs["playwright"], base: string, name: string) {
   const request = await client(playwright);
   const email = uniqueEmail("multi");
   const answer = await post(request, base, "/api/account/sign-up", { name, email, password: PASSWORD });

@@ -32,9 +32,11 @@ export class LocalDeployment {
     this.appUrls = [a, b].map((p) => `http://localhost:${p}`);
 
     rmSync(this.dir, { recursive: true, force: true });
-    const env: NodeJS.ProcessEnv = { ...process.env, MEND_DATA_DIR: this.dir };
-    delete env.NODE_ENV;
-    delete env.PORT;
+    // Not the runner's NODE_ENV or PORT: the deployment is local, with ports of its own.
+    const env: Record<string, string | undefined> = {
+      ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== "NODE_ENV" && key !== "PORT")),
+      MEND_DATA_DIR: this.dir,
+    };
     if (process.env.DATABASE_URL) {
       assertLocalDatabase(process.env.DATABASE_URL);
       const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -53,7 +55,7 @@ export class LocalDeployment {
       process.execPath,
       ["--import", "tsx", "scripts/deploy-local.ts", "--port", String(proxy), "--app-ports", `${a},${b}`, "--no-build"],
       // Its own process group, so that nothing it started can outlive the test.
-      { env, stdio: ["ignore", "pipe", "pipe"], detached: true },
+      { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true },
     );
     this.process = child;
     for (const stream of [child.stdout!, child.stderr!]) {
