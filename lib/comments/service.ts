@@ -206,8 +206,13 @@ export async function postComment(db: Database, actor: Actor, input: PostInput):
       return { comment: toView(created, actor.id, new Set(), new Set()), repeated: false, mail };
     });
   } catch (error) {
-    // Two sends of the same post at once: the second finds the first.
-    if (input.postKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    // Two sends of the same post at once: the second finds the first. It fails on the
+    // unique postKey when both insert, or on the duplicate-text check when the first
+    // committed between the second's look-up of its postKey and that check.
+    const clash =
+      (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") ||
+      (error instanceof AppError && error.code === "conflict");
+    if (input.postKey && clash) {
       const repeat = await findPosted(db, actor, input.postKey);
       if (repeat) return repeat;
     }
