@@ -161,6 +161,22 @@ describe("editComment", () => {
     expect(await database.db.notification.count({ where: { userId: parentAuthor.id, kind: "REPLY" } })).toBe(1);
   });
 
+  it("counts a reply again when an edit publishes it once more, without a second notification", async () => {
+    const guide = await f.guide();
+    const parentAuthor = await f.person({ trusted: true });
+    const author = await f.person({ trusted: true });
+    const root = await f.comment(parentAuthor.id, guide);
+    const { comment } = await postComment(database.db, author, { guide, parentId: root.id, body: "Hang in there" });
+    expect(await database.db.notification.count({ where: { userId: parentAuthor.id } })).toBe(1);
+    await edit(author.id, comment.id, "Hang in there, call +44 20 7946 0958");
+    expect(await replyCount(root.id)).toBe(0);
+    const again = await edit(author.id, comment.id, "Hang in there, really");
+    expect(again.comment.state).toBe("published");
+    expect(again.mail).toEqual([]);
+    expect(await replyCount(root.id)).toBe(1);
+    expect(await database.db.notification.count({ where: { userId: parentAuthor.id } })).toBe(1);
+  });
+
   it("keeps a new account's held comment held when edited", async () => {
     const guide = await f.guide();
     const newcomer = await f.person();
