@@ -11,8 +11,6 @@ import { NEEDS_REASON, type CommentAction, type QueueTab, type UserAction } from
 import { notify, type ReplyMail } from "./notifications";
 import { displayName, onPublished, onUnpublished } from "./service";
 
-type Tx = Prisma.TransactionClient;
-
 export interface Moderator {
   id: string;
   role: Role;
@@ -467,7 +465,11 @@ export async function moderationLog(
       id: r.id,
       action: r.action,
       createdAt: r.createdAt.toISOString(),
-      actor: r.actorId ? (names.get(r.actorId) ?? "Deleted account") : "Automatic",
+      actor: r.actorId
+        ? (names.get(r.actorId) ?? "Deleted account")
+        : r.action === "AUTO_HIDE"
+          ? "Automatic"
+          : "Deleted account",
       target: r.targetUserId ? { id: r.targetUserId, name: names.get(r.targetUserId) ?? "Deleted account" } : null,
       commentId: r.commentId,
       guideSlug: r.guideSlug,
