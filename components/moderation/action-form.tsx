@@ -74,10 +74,11 @@ export function ModerationLive({
 
   return (
     <Announce.Provider value={announce}>
-      <div ref={line} tabIndex={-1} role="status" aria-live="polite" className="mt-6 outline-none empty:hidden">
+      {/* Always in the page (never display:none), so that screen readers hear what is put in it. */}
+      <div ref={line} tabIndex={-1} role="status" aria-live="polite">
         {status.text ? (
           // A new key each time, so the same words twice in a row are announced twice.
-          <p key={status.count} className={status.error ? errorClass : statusClass}>
+          <p key={status.count} className={`mt-6 ${status.error ? errorClass : statusClass}`}>
             {status.text}
             {refreshing ? <span className="text-muted dark:text-night-muted"> Updating the list…</span> : null}
           </p>

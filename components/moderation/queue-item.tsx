@@ -7,6 +7,7 @@ import type { QueueItem } from "@/lib/comments/moderation";
 import type { CommentAction, UserAction } from "@/lib/comments/moderation-actions";
 import { REPORT_REASONS, type ReportReasonKey } from "@/lib/comments/types";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { Summary } from "./disclosure";
 import { ActionButton, ActionForm, TextArea, TextInput } from "./action-form";
 import { ROLE_NAMES, STATUS_NAMES, ageInWords, excerpt, formatDateTime, plural, standingInWords } from "./format";
 
@@ -63,11 +64,11 @@ export function QueueItemView({
   now,
   typed,
   typedForAuthor,
-  tab,
+  keep,
 }: {
   item: QueueItem;
-  /** The queue's tab, kept when a post without JavaScript comes back with an error. */
-  tab?: string;
+  /** The queue's tab and page, sent along so that a post without JavaScript comes back to them on an error. */
+  keep?: Record<string, string>;
   viewer: { id: string; role: Role };
   now: Date;
   /** What was typed into this item's form before a post without JavaScript came back with an error. */
@@ -132,10 +133,8 @@ export function QueueItemView({
       />
 
       {item.revisions.length > 0 ? (
-        <details className="mt-3 text-sm">
-          <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium">
-            Earlier {item.revisions.length === 1 ? "version" : `versions (${item.revisions.length})`}
-          </summary>
+        <details className="group mt-3 text-sm">
+          <Summary>Earlier {item.revisions.length === 1 ? "version" : `versions (${item.revisions.length})`}</Summary>
           <ol className="mt-2 space-y-3">
             {item.revisions.map((r, index) => (
               <li key={`${r.createdAt}-${index}`} className="border-l-4 border-line pl-3 dark:border-night-line">
@@ -214,12 +213,13 @@ export function QueueItemView({
       {actions.length > 0 ? (
         <ActionForm action="/api/moderation/comment" item={itemId} className="mt-4">
           <input type="hidden" name="id" value={item.id} />
-          {tab ? <input type="hidden" name="tab" value={tab} /> : null}
+          <Keep fields={keep} />
           {needsReason ? (
             <TextArea
               name="reason"
               label="Reason for the author"
               hint="Needed to reject or remove; the author sees it. Be kind and specific."
+              required
               maxLength={500}
               defaultValue={typed?.reason}
             />
@@ -242,10 +242,16 @@ export function QueueItemView({
       ) : null}
 
       {author && canSanction(viewer, author) ? (
-        <AuthorActions author={author} itemId={itemId} now={now} typed={typedForAuthor} tab={tab} />
+        <AuthorActions author={author} itemId={itemId} now={now} typed={typedForAuthor} keep={keep} />
       ) : null}
     </article>
   );
+}
+
+function Keep({ fields }: { fields?: Record<string, string> }) {
+  return Object.entries(fields ?? {}).map(([name, value]) => (
+    <input key={name} type="hidden" name={name} value={value} />
+  ));
 }
 
 function AuthorRecord({ author, now }: { author: NonNullable<QueueItem["author"]>; now: Date }) {
@@ -276,13 +282,13 @@ function AuthorActions({
   itemId,
   now,
   typed,
-  tab,
+  keep,
 }: {
   author: NonNullable<QueueItem["author"]>;
   itemId: string;
   now: Date;
   typed?: Typed;
-  tab?: string;
+  keep?: Record<string, string>;
 }) {
   const suspended = !!author.suspendedUntil && new Date(author.suspendedUntil) > now;
   const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
@@ -294,27 +300,28 @@ function AuthorActions({
   if (!author.banned) buttons.push({ action: "ban", label: "Ban", variant: "danger" });
   if (author.banned || suspended) buttons.push({ action: "reinstate", label: "Reinstate" });
   return (
-    <details className="mt-4 rounded-md border border-line dark:border-night-line" open={typed ? true : undefined}>
-      <summary className="flex min-h-11 cursor-pointer items-center px-3 font-medium">
-        Act on {author.name}’s account
-      </summary>
+    <details
+      className="group mt-4 rounded-md border border-line dark:border-night-line"
+      open={typed ? true : undefined}
+    >
+      <Summary className="px-3">Act on {author.name}’s account</Summary>
       <ActionForm
         action="/api/moderation/user"
         item={itemId}
         className="border-t border-line px-3 pb-4 dark:border-night-line"
       >
         <input type="hidden" name="userId" value={author.id} />
-        {tab ? <input type="hidden" name="tab" value={tab} /> : null}
+        <Keep fields={keep} />
         <TextArea
           name="reason"
-          label="Reason"
-          hint="Kept in the log with your decision."
+          label="Reason for this decision"
+          hint="Kept in the log."
           maxLength={500}
           defaultValue={typed?.reason}
         />
         <TextArea
           name="note"
-          label="Private note"
+          label="Note for moderators"
           hint="Only moderators see it."
           maxLength={1000}
           defaultValue={typed?.note}

@@ -67,6 +67,11 @@ export default async function ModerationPage({ searchParams }: PageProps<"/moder
   const typedId = error ? param(params, "id") : undefined;
   const typedUser = error && !typedId ? param(params, "userId") : undefined;
   const firstByAuthor = typedUser ? queue.items.find((i) => i.author?.id === typedUser)?.id : undefined;
+  // Sent with each form, so that one posted without JavaScript comes back to this tab and page on an error.
+  const keep: Record<string, string> = {
+    ...(tab === "pending" ? {} : { tab }),
+    ...(cursor && !badLink ? { cursor } : {}),
+  };
   const tabHref = (t: QueueTab) => (t === "pending" ? "/moderation" : `/moderation?tab=${t}`) as Route;
 
   return (
@@ -99,7 +104,7 @@ export default async function ModerationPage({ searchParams }: PageProps<"/moder
         fallbackFocus="queue-title"
       >
         <section aria-labelledby="queue-title" className="mt-6">
-          <h2 id="queue-title" tabIndex={-1} className="font-serif text-2xl font-semibold outline-none">
+          <h2 id="queue-title" tabIndex={-1} className="font-serif text-2xl font-semibold">
             {about.title}
           </h2>
           <p className="mt-1 text-muted dark:text-night-muted">{about.about}</p>
@@ -115,7 +120,7 @@ export default async function ModerationPage({ searchParams }: PageProps<"/moder
                     item={item}
                     viewer={user}
                     now={now}
-                    tab={tab === "pending" ? undefined : tab}
+                    keep={keep}
                     typed={typedId === item.id ? typedFrom(params) : undefined}
                     typedForAuthor={firstByAuthor === item.id ? typedFrom(params) : undefined}
                   />

@@ -49,7 +49,7 @@ export default async function WordListsPage({ searchParams }: PageProps<"/admin/
 
       <ModerationLive message={param(params, "message")} error={error} fallbackFocus="add-word">
         <section aria-labelledby="add-word" className="mt-8 border-t border-line pt-6 dark:border-night-line">
-          <h2 id="add-word" tabIndex={-1} className="font-serif text-xl font-semibold outline-none">
+          <h2 id="add-word" tabIndex={-1} className="font-serif text-xl font-semibold">
             Add a word
           </h2>
           <ActionForm action="/api/admin/words">
