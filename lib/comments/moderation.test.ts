@@ -283,6 +283,8 @@ describe("reports", () => {
     expect(await db().commentReport.count({ where: { commentId: reply.id, resolvedAt: null } })).toBe(0);
     // Dismissing does not notify the author of anything: they were never told it was hidden.
     expect(await notifications(author.id, reply.id)).toEqual([]);
+    // Nor is the person it answers told of the same reply twice.
+    expect((await notifications(moderator.id, reply.id)).map((n) => n.kind)).toEqual(["REPLY"]);
 
     const held = await post(await person());
     await refused(() => act(moderator, held.id, "dismiss"), "conflict");
