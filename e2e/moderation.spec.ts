@@ -64,7 +64,15 @@ test("a new reader's comment waits; a moderator approves it with the author's re
   expect(own).toMatchObject({ state: "pending", own: { holdReason: "new account" } });
   expect((await threads(other)).some((c) => c.id === id)).toBe(false);
 
+  // Moderators find their pages from the header; readers see no such link.
   const page = moderator.page;
+  await page.goto("/account");
+  await page.getByRole("banner").getByRole("link", { name: "Moderation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Moderation queue" })).toBeVisible();
+  await author.page.goto("/account");
+  await expect(author.page.getByRole("banner").getByRole("link", { name: "Account" })).toBeVisible();
+  await expect(author.page.getByRole("banner").getByRole("link", { name: "Moderation" })).toHaveCount(0);
+
   const item = await queueItem(page, "pending", new RegExp(`^Comment by ${author.name} on`));
   await expect(item).toContainText(text);
   await expect(item).toContainText("Held because: new account");

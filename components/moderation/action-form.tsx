@@ -80,7 +80,6 @@ export function ModerationLive({
           // A new key each time, so the same words twice in a row are announced twice.
           <p key={status.count} className={`mt-6 ${status.error ? errorClass : statusClass}`}>
             {status.text}
-            {refreshing ? <span className="text-muted dark:text-night-muted"> Updating the list…</span> : null}
           </p>
         ) : null}
       </div>
