@@ -44,7 +44,6 @@ export function DiscussionSection({ guide, children }: { guide: string; children
         Discussion
         {total ? (
           <span className="ml-2 text-base font-normal text-muted dark:text-night-muted">
-            <span className="sr-only">, </span>
             {total.toLocaleString("en")} comment{total === 1 ? "" : "s"}
           </span>
         ) : null}

@@ -38,13 +38,15 @@ function mapComments(page: CommentPage, change: (c: CommentView) => CommentView)
 
 const isPublic = (c: CommentView) => c.state === "published" && !c.placeholder;
 
-function useNow(intervalMs: number): number {
+/** The time, every `intervalMs`, and a way to take it afresh (after a post, say). */
+function useNow(intervalMs: number): [number, () => void] {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs]);
-  return now;
+  const refresh = useCallback(() => setNow(Date.now()), []);
+  return [now, refresh];
 }
 
 /**
@@ -63,7 +65,7 @@ export function Discussion({ guide, onTotal }: { guide: string; onTotal: (total:
   const [focusTarget, setFocusTarget] = useState<{ id: string; scroll?: boolean } | null>(null);
   const [posted, setPosted] = useState<string | null>(null);
   const firstLoad = useRef(true);
-  const now = useNow(30_000);
+  const [now, refreshNow] = useNow(30_000);
 
   useEffect(() => {
     let cancelled = false;
@@ -117,49 +119,57 @@ export function Discussion({ guide, onTotal }: { guide: string; onTotal: (total:
     requestAnimationFrame(() => setAnnouncement(text));
   }, []);
 
-  const added = useCallback(({ comment }: Posted) => {
-    setPage((current) => {
-      if (!current) return current;
-      const total = current.total + (isPublic(comment) ? 1 : 0);
-      if (!comment.parentId) {
-        if (contains(current.threads, comment.id)) return current;
-        return { ...current, total, threads: [{ comment, replies: [], replyCount: 0 }, ...current.threads] };
-      }
-      return {
-        ...current,
-        total,
-        threads: current.threads.map((t) =>
-          t.comment.id === comment.rootId && !t.replies.some((r) => r.id === comment.id)
-            ? {
-                ...t,
-                replies: [...t.replies, comment],
-                replyCount: t.replyCount + (isPublic(comment) ? 1 : 0),
-              }
-            : t,
-        ),
-      };
-    });
-  }, []);
-
-  const replaced = useCallback((comment: CommentView) => {
-    setPage((current) => {
-      if (!current) return current;
-      let delta = 0;
-      const next = mapComments(current, (c) => {
-        if (c.id !== comment.id) return c;
-        delta = (isPublic(comment) ? 1 : 0) - (isPublic(c) ? 1 : 0);
-        // The answer knows nothing of this reader's marks: keep them.
-        return { ...comment, helpful: c.helpful, muted: c.muted };
+  const added = useCallback(
+    ({ comment }: Posted) => {
+      refreshNow();
+      setPage((current) => {
+        if (!current) return current;
+        const total = current.total + (isPublic(comment) ? 1 : 0);
+        if (!comment.parentId) {
+          if (contains(current.threads, comment.id)) return current;
+          return { ...current, total, threads: [{ comment, replies: [], replyCount: 0 }, ...current.threads] };
+        }
+        return {
+          ...current,
+          total,
+          threads: current.threads.map((t) =>
+            t.comment.id === comment.rootId && !t.replies.some((r) => r.id === comment.id)
+              ? {
+                  ...t,
+                  replies: [...t.replies, comment],
+                  replyCount: t.replyCount + (isPublic(comment) ? 1 : 0),
+                }
+              : t,
+          ),
+        };
       });
-      return {
-        ...next,
-        total: next.total + delta,
-        threads: next.threads.map((t) =>
-          t.comment.id === comment.rootId ? { ...t, replyCount: Math.max(0, t.replyCount + delta) } : t,
-        ),
-      };
-    });
-  }, []);
+    },
+    [refreshNow],
+  );
+
+  const replaced = useCallback(
+    (comment: CommentView) => {
+      refreshNow();
+      setPage((current) => {
+        if (!current) return current;
+        let delta = 0;
+        const next = mapComments(current, (c) => {
+          if (c.id !== comment.id) return c;
+          delta = (isPublic(comment) ? 1 : 0) - (isPublic(c) ? 1 : 0);
+          // The answer knows nothing of this reader's marks: keep them.
+          return { ...comment, helpful: c.helpful, muted: c.muted };
+        });
+        return {
+          ...next,
+          total: next.total + delta,
+          threads: next.threads.map((t) =>
+            t.comment.id === comment.rootId ? { ...t, replyCount: Math.max(0, t.replyCount + delta) } : t,
+          ),
+        };
+      });
+    },
+    [refreshNow],
+  );
 
   const removed = useCallback((id: string) => {
     setPage((current) => {
