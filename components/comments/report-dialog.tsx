@@ -12,12 +12,11 @@ export function ReportDialog({
   commentId,
   authorName,
   onClose,
-  onSent,
 }: {
   commentId: string;
   authorName: string;
-  onClose: () => void;
-  onSent: (message: string) => void;
+  /** Called once the dialog has closed: with the server's thanks when the report was sent. */
+  onClose: (sent: string | null) => void;
 }) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -26,11 +25,14 @@ export function ReportDialog({
   const [details, setDetails] = useState("");
   const [errors, setErrors] = useState<{ reason?: string; details?: string; form?: string }>({});
   const [pending, setPending] = useState(false);
+  const sent = useRef<string | null>(null);
 
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
-    return () => element?.close();
+    return () => {
+      if (element?.open) element.close();
+    };
   }, []);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -54,7 +56,9 @@ export function ReportDialog({
     });
     setPending(false);
     if (result.ok) {
-      onSent(result.data.message);
+      // Closed while still on the page, so the browser gives focus back to what opened it.
+      sent.current = result.data.message;
+      dialog.current?.close();
       return;
     }
     const { fields, message } = result.error;
@@ -72,7 +76,7 @@ export function ReportDialog({
     <dialog
       ref={dialog}
       aria-labelledby={`${id}-title`}
-      onClose={onClose}
+      onClose={() => onClose(sent.current)}
       className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg border border-line bg-paper p-6 text-ink backdrop:bg-ink/60 dark:border-night-line dark:bg-night-raised dark:text-night-ink"
     >
       <form onSubmit={onSubmit} noValidate>

@@ -299,14 +299,10 @@ function CommentItem({ item, thread }: { item: ThreadItem; thread: ThreadView })
           <ReportDialog
             commentId={c.id}
             authorName={name}
-            onClose={() => {
+            onClose={(sent) => {
               setMode("view");
-              requestAnimationFrame(() => reportButton.current?.focus());
-            }}
-            onSent={(message) => {
-              setMode("view");
-              setNote({ text: message });
-              requestAnimationFrame(() => reportButton.current?.focus());
+              if (sent) setNote({ text: sent });
+              reportButton.current?.focus();
             }}
           />
         ) : null}
