@@ -40,7 +40,13 @@ const globalForLimits = globalThis as unknown as {
 };
 
 function limiter(name: LimitName): RateLimiterPostgres {
-  globalForLimits.mendLimitPool ??= new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 3 });
+  if (!globalForLimits.mendLimitPool) {
+    const pool = new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 3, connectionTimeoutMillis: 5_000 });
+    // An idle connection that PostgreSQL closes (a restart, a failover) must not take the
+    // process down with an unhandled 'error' event; the pool opens a new one when needed.
+    pool.on("error", (error) => console.error(`rate-limit pool: ${error.message}`));
+    globalForLimits.mendLimitPool = pool;
+  }
   globalForLimits.mendLimiters ??= new Map();
   let instance = globalForLimits.mendLimiters.get(name);
   if (!instance) {

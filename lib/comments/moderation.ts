@@ -90,7 +90,7 @@ export async function moderateComment(
         });
         await resolveReports();
         if (comment.status !== "PUBLISHED") {
-          mail.push(...(await onPublished(tx, comment)));
+          mail.push(...(await onPublished(tx, comment, { notify: comment.publishedAt === null })));
           if (comment.status === "PENDING" && comment.authorId) {
             await notify(tx, {
               userId: comment.authorId,

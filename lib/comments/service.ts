@@ -222,9 +222,12 @@ export async function postComment(db: Database, actor: Actor, input: PostInput):
 export async function onPublished(
   tx: Tx,
   comment: { id: string; rootId: string | null; parentId: string | null; authorId: string | null; guideSlug: string },
+  options: { notify?: boolean } = {},
 ): Promise<ReplyMail[]> {
   if (!comment.rootId || !comment.parentId) return [];
   await tx.comment.update({ where: { id: comment.rootId }, data: { replyCount: { increment: 1 } } });
+  // A reply published again (after reports were dismissed) was announced the first time.
+  if (options.notify === false) return [];
   const parent = await tx.comment.findUnique({ where: { id: comment.parentId }, select: { authorId: true } });
   if (!parent?.authorId || parent.authorId === comment.authorId) return [];
   // Someone who muted the replier hears nothing from them.
@@ -308,7 +311,7 @@ export async function editComment(
       include: { author: authorSelect },
     });
     if (held && row.status === "PUBLISHED") await onUnpublished(tx, row);
-    if (publish) mail.push(...(await onPublished(tx, updated)));
+    if (publish) mail.push(...(await onPublished(tx, updated, { notify: row.publishedAt === null })));
     return toView(updated, actor.id, new Set(), new Set());
   });
   return { comment, mail };
