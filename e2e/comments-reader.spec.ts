@@ -3,7 +3,7 @@
 // Guides are shared by tests running in parallel, so every test finds its own
 // comments by words of its own and never counts a whole guide's comments.
 import { expect } from "@playwright/test";
-import { queryDatabase } from "./support/accounts";
+import { mailLink, queryDatabase } from "./support/accounts";
 import {
   clearCommentLimits,
   comment,
@@ -119,6 +119,7 @@ test.describe("threads", () => {
     await comment(page, `${words} three`).getByRole("button", { name: "Reply" }).click();
     await page.getByLabel(`Your reply to ${b.name}`).fill(`${words} four`);
     await page.getByRole("button", { name: "Post reply" }).click();
+    await expect(page.getByLabel(`Your reply to ${b.name}`)).toHaveCount(0);
     const four = comment(page, `${words} four`);
     await expect(four).toContainText(`Replying to ${b.name}`);
     await expect(four).toBeFocused();
@@ -130,6 +131,8 @@ test.describe("threads", () => {
     await comment(page, `${words} zero`).getByRole("button", { name: "Reply" }).click();
     await page.getByLabel(`Your reply to ${a.name}`).fill(`${words} again`);
     await page.getByRole("button", { name: "Post reply" }).click();
+    // Until the form closes, its text is in the article it answers too.
+    await expect(page.getByLabel(`Your reply to ${a.name}`)).toHaveCount(0);
     await expect(comment(page, `${words} again`)).not.toContainText("Replying to");
     expect(await left("again")).toBe(await left("one"));
 
@@ -168,6 +171,7 @@ test.describe("threads", () => {
     await expect(field).toBeFocused();
     await field.fill(`${words} Then I said it again, slower.`);
     await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByLabel("Edit your comment")).toHaveCount(0);
     const edited = comment(page, "Then I said it again, slower.");
     await expect(edited).toContainText("edited");
     await expect(edited).toBeFocused();
@@ -392,6 +396,18 @@ test("a reply lights the bell, and the notifications page lists it and leads to 
   const words = unique("I rehearsed the first sentence for a week.");
   await seedComment({ guide, authorId: a.id, text: words });
 
+  // Reply emails, asked for on the account page.
+  await page.goto("/account");
+  const settings = page.getByRole("region", { name: "Comments" });
+  const emails = settings.getByRole("checkbox", { name: /Email me when someone replies to me/ });
+  await expect(emails).not.toBeChecked();
+  await emails.check();
+  await settings.getByRole("button", { name: "Save email setting" }).click();
+  await expect(settings.getByRole("status")).toHaveText("We will email you when someone replies to you.");
+  await page.reload();
+  await expect(emails).toBeChecked();
+  const asked = new Date();
+
   const replier = await newPage(browser);
   const b = await newReader(replier, { trusted: true });
   await openDiscussion(replier, guide);
@@ -399,8 +415,10 @@ test("a reply lights the bell, and the notifications page lists it and leads to 
   const reply = unique("Rehearsing is kind to yourself.");
   await replier.getByLabel(`Your reply to ${a.name}`).fill(reply);
   await replier.getByRole("button", { name: "Post reply" }).click();
+  await expect(replier.getByLabel(`Your reply to ${a.name}`)).toHaveCount(0);
   await expect(comment(replier, reply)).toBeVisible();
   await replier.context().close();
+  expect(await mailLink(a.email, /Someone replied to your comment/, `/guides/${guide}`, asked)).toMatch(/#comment-/);
 
   await page.goto("/");
   const bell = page.getByRole("banner").getByRole("link", { name: "Notifications, 1 unread" });
