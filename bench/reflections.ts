@@ -5,7 +5,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import pg from "pg";
 import { getGuides } from "@/lib/content/guides";
-import { postForm } from "./client";
+import { signUp } from "./client";
 import { summarize, type Latency } from "./latency";
 
 const PASSWORD = "bench passphrase for reflections";
@@ -51,22 +51,7 @@ export async function benchReflections(
     await Promise.all(
       Array.from({ length: Math.min(5, writers - start) }, async (_, k) => {
         const i = start + k;
-        const response = await postForm(
-          site,
-          "/api/account/sign-up",
-          { name: `Writer ${i}`, email: email(i), password: PASSWORD },
-          ip(i),
-        );
-        await response.arrayBuffer();
-        const cookie = response.headers
-          .getSetCookie()
-          .map((c) => c.split(";")[0]!)
-          .filter((pair) => !pair.endsWith("="))
-          .join("; ");
-        if (response.status !== 200 || !cookie.includes("session-token")) {
-          throw new Error(`sign-up for the reflections bench answered ${response.status} without a session`);
-        }
-        cookies[i] = cookie;
+        cookies[i] = await signUp(site, { name: `Writer ${i}`, email: email(i), password: PASSWORD }, ip(i));
       }),
     );
   }

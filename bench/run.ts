@@ -5,11 +5,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { freePort } from "@/lib/database/embedded";
 import { getGuides } from "@/lib/content/guides";
 import { loadLocalSecrets } from "@/lib/local-secrets";
 import { run } from "../scripts/support/run";
+import { benchCommentPosts, benchCommentReads } from "./comments";
 import { firstLoadJs } from "./first-load-js";
 import { benchReflections } from "./reflections";
 import { benchSignIn } from "./sign-in";
@@ -41,6 +43,13 @@ function serve(command: string[], env: Record<string, string>) {
   return child;
 }
 
+async function stop(child: ChildProcess) {
+  if (child.exitCode === null) {
+    child.kill("SIGTERM");
+    await once(child, "exit");
+  }
+}
+
 async function main() {
   console.log("Building the bare baseline page…");
   rmSync("bench/bare-app/.next", { recursive: true, force: true });
@@ -52,7 +61,8 @@ async function main() {
   mkdirSync(data, { recursive: true });
   // The reflections bench counts what was stored, so the embedded database gets a port and password known here.
   const dbPort = await freePort();
-  const { EMBEDDED_DB_PASSWORD } = loadLocalSecrets(data);
+  const secrets = loadLocalSecrets(data);
+  const { EMBEDDED_DB_PASSWORD } = secrets;
   const databaseUrl =
     process.env.DATABASE_URL ??
     `postgresql://postgres:${encodeURIComponent(EMBEDDED_DB_PASSWORD)}@localhost:${dbPort}/mend`;
@@ -149,6 +159,91 @@ async function main() {
   console.log(`integrity: ${reflections.integrity ? "ok" : "FAILED"}`);
   if (!reflections.integrity) process.exitCode = 1;
 
+  // Latency under 50 readers at once depends on what else the machine runs: say how busy it was.
+  const loadBefore = loadavg()[0]!;
+  const reads = await benchCommentReads(site, databaseUrl);
+  console.log(
+    `\nComments: first page of a ${(reads.topLevel + reads.replies).toLocaleString("en")}-comment thread ` +
+      `(${reads.topLevel.toLocaleString("en")} threads, ${reads.replies} replies) through ` +
+      `/api/guides/${reads.guide}/comments, ${reads.concurrency} readers at once\n`,
+  );
+  console.log(
+    `${"case".padEnd(24)}${"n".padStart(6)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}${"req/s".padStart(10)}${"errors".padStart(8)}`,
+  );
+  for (const [name, l] of [
+    ["anonymous", reads.anonymous],
+    ["signed in", reads.signedIn],
+  ] as const) {
+    console.log(
+      `${name.padEnd(24)}${String(l.count).padStart(6)}${String(l.p50).padStart(10)}${String(l.p99).padStart(10)}${String(l.requestsPerSecond).padStart(10)}${String(l.errors).padStart(8)}`,
+    );
+  }
+  console.log(`published comments the API reports: ${reads.total}`);
+  console.log(
+    `machine load (1-minute average) before and after: ${loadBefore.toFixed(1)}, ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+  );
+  const readsOk = reads.anonymous.errors === 0 && reads.signedIn.errors === 0;
+  if (!readsOk) process.exitCode = 1;
+
+  // Posting as fast as 20 writers can is far beyond the per-account limits (one comment per
+  // 15 s), so this part runs on a second instance of the same build and database with the
+  // limits off. MEND_RATE_LIMITS=off is refused unless APP_ENV=local.
+  const postingPort = await freePort();
+  const postingSite = `http://localhost:${postingPort}`;
+  const posting = serve([nextBin, "start", "--port", String(postingPort)], {
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: process.env.AUTH_SECRET || secrets.AUTH_SECRET,
+    REFLECTIONS_KEY: process.env.REFLECTIONS_KEY || secrets.REFLECTIONS_KEY,
+    AUTH_URL: postingSite,
+    AUTH_TRUST_HOST: "true",
+    APP_ENV: "local",
+    MEND_DATA_DIR: data,
+    MEND_RATE_LIMITS: "off",
+  });
+  await waitFor(`${postingSite}/api/health`);
+  const [commentWriters, postsPerWriter] = [20, 25];
+  console.log(
+    `\nComment posting through /api/comments (${commentWriters} trusted writers at once, ${postsPerWriter} posts each, a third of them replies)`,
+  );
+  console.log(
+    `Rate limits OFF for this part only: MEND_RATE_LIMITS=off on a second instance of the same build and database\n`,
+  );
+  const posts = await benchCommentPosts(postingSite, databaseUrl, {
+    writers: commentWriters,
+    postsPerWriter,
+  }).finally(() => stop(posting));
+  console.log(`${"case".padEnd(24)}${"n".padStart(6)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`);
+  for (const [name, l] of [
+    ["post", posts.post],
+    ["retry, same postKey", posts.retry],
+  ] as const) {
+    console.log(
+      `${name.padEnd(24)}${String(l.count).padStart(6)}${String(l.p50).padStart(10)}${String(l.p99).padStart(10)}`,
+    );
+  }
+  console.log(`throughput: ${posts.postsPerSecond} posts/s (machine load ${loadavg()[0]!.toFixed(1)} after)`);
+  console.log(
+    `acknowledged posts ${posts.acknowledged} (held ${posts.held}), comments stored ${posts.stored}: ` +
+      `${posts.acknowledged === posts.stored ? "equal" : "DIFFERENT"}`,
+  );
+  console.log(`acknowledged comments missing from the database: ${posts.missing}`);
+  console.log(
+    `retries answered with the comment first stored: ${posts.retriesRecognised} of ${posts.retries}; ` +
+      `comments stored after the retries ${posts.storedAfterRetries}`,
+  );
+  console.log(
+    `errors ${posts.errors}${
+      posts.errors > 0
+        ? ` (${Object.entries(posts.errorStatuses)
+            .map(([s, n]) => `${s}: ${n}`)
+            .join(", ")})`
+        : ""
+    }`,
+  );
+  console.log(`integrity: ${posts.integrity ? "ok" : "FAILED"}`);
+  if (!posts.integrity) process.exitCode = 1;
+
   mkdirSync("bench/results", { recursive: true });
   writeFileSync(
     "bench/results/latest.json",
@@ -159,6 +254,7 @@ async function main() {
         prerendered,
         signIn,
         reflections,
+        comments: { reads, posts, loadBefore },
       },
       null,
       2,
@@ -170,10 +266,5 @@ async function main() {
 try {
   await main();
 } finally {
-  for (const child of children) {
-    if (child.exitCode === null) {
-      child.kill("SIGTERM");
-      await once(child, "exit");
-    }
-  }
+  for (const child of children) await stop(child);
 }

@@ -91,4 +91,16 @@ describe("parseEnv", () => {
       );
     }
   });
+
+  it("lets rate limits be turned off only when APP_ENV=local", () => {
+    expect(parseEnv(valid).MEND_RATE_LIMITS).toBeUndefined();
+    expect(parseEnv({ ...valid, MEND_RATE_LIMITS: "on" }).MEND_RATE_LIMITS).toBe("on");
+    expect(parseEnv({ ...valid, APP_ENV: "local", MEND_RATE_LIMITS: "off" }).MEND_RATE_LIMITS).toBe("off");
+    expect(() => parseEnv({ ...valid, MEND_RATE_LIMITS: "off" })).toThrow(
+      /MEND_RATE_LIMITS may be "off" only when APP_ENV=local/,
+    );
+    // APP_ENV defaults to production, so "off" alone is refused too.
+    expect(() => parseEnv({ ...valid, APP_ENV: undefined, MEND_RATE_LIMITS: "off" })).toThrow(/MEND_RATE_LIMITS/);
+    expect(() => parseEnv({ ...valid, MEND_RATE_LIMITS: "no" })).toThrow(/MEND_RATE_LIMITS must be "on" or "off"/);
+  });
 });

@@ -40,6 +40,9 @@ export const envSchema = z
       .trim()
       .regex(mailbox, { error: "must be an address or `Name <address>`, e.g. Mend <no-reply@mend.example>" })
       .default("Mend <no-reply@mend.local>"),
+    // "off" turns every rate limit off, so that a load test (npm run bench) can post as fast as it
+    // likes. Refused unless APP_ENV=local: a deployment always has its limits.
+    MEND_RATE_LIMITS: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).optional(),
   })
   .superRefine(
     (env, ctx) => {
@@ -48,6 +51,14 @@ export const envSchema = z
           code: "custom",
           path: ["SMTP_URL"],
           message: `is required when APP_ENV=production: the mail server that sends sign-in and reset mail (${smtpHelp})`,
+        });
+      }
+      if (env.MEND_RATE_LIMITS === "off" && env.APP_ENV !== "local") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["MEND_RATE_LIMITS"],
+          message:
+            'may be "off" only when APP_ENV=local: it is for load tests on one\'s own machine, never for a deployment',
         });
       }
     },

@@ -84,8 +84,12 @@ export function waitFor(seconds: number): string {
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
+/** MEND_RATE_LIMITS=off (load tests only; lib/env.ts refuses it unless APP_ENV=local). */
+const limitsOff = () => getEnv().MEND_RATE_LIMITS === "off";
+
 /** Counts one attempt against `name` for `key`; throws a 429 AppError once the limit is used up. */
 export async function consume(name: LimitName, key: string): Promise<void> {
+  if (limitsOff()) return;
   try {
     await limiter(name).consume(normalise(key));
   } catch (error) {
@@ -105,10 +109,12 @@ export async function consume(name: LimitName, key: string): Promise<void> {
 
 /** Forgets the attempts counted for `key`, e.g. after a successful sign-in. */
 export async function reset(name: LimitName, key: string): Promise<void> {
+  if (limitsOff()) return;
   await limiter(name).delete(normalise(key));
 }
 
 /** Gives back one attempt counted for `key`, e.g. when the action was refused for another reason. */
 export async function refund(name: LimitName, key: string): Promise<void> {
+  if (limitsOff()) return;
   await limiter(name).reward(normalise(key), 1);
 }

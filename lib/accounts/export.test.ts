@@ -102,7 +102,7 @@ describe("buildExport", () => {
         },
       ],
       reflections: [],
-      comments: [],
+      comments: { written: [], emailMeAboutReplies: false, peopleYouMuted: 0, reportsYouMade: 0 },
     });
   });
 

@@ -11,8 +11,6 @@ import { NEEDS_REASON, type CommentAction, type QueueTab, type UserAction } from
 import { notify, type ReplyMail } from "./notifications";
 import { displayName, onPublished, onUnpublished } from "./service";
 
-type Tx = Prisma.TransactionClient;
-
 export interface Moderator {
   id: string;
   role: Role;

@@ -28,7 +28,6 @@ export const REPORTS_TO_HIDE = 3;
 /** Replies loaded with a page of threads, at most. */
 export const REPLIES_PER_PAGE = 500;
 
-const GONE: CommentStatus[] = ["HIDDEN", "REMOVED", "DELETED"];
 const OWN_ONLY: CommentStatus[] = ["PENDING", "REJECTED", "HIDDEN", "REMOVED"];
 
 const authorSelect = { select: { id: true, name: true } } as const;
@@ -206,8 +205,13 @@ export async function postComment(db: Database, actor: Actor, input: PostInput):
       return { comment: toView(created, actor.id, new Set(), new Set()), repeated: false, mail };
     });
   } catch (error) {
-    // Two sends of the same post at once: the second finds the first.
-    if (input.postKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    // Two sends of the same post at once: the second finds the first. It fails on the
+    // unique postKey when both insert, or on the duplicate-text check when the first
+    // committed between the second's look-up of its postKey and that check.
+    const clash =
+      (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") ||
+      (error instanceof AppError && error.code === "conflict");
+    if (input.postKey && clash) {
       const repeat = await findPosted(db, actor, input.postKey);
       if (repeat) return repeat;
     }
@@ -381,11 +385,16 @@ const ORDER: Record<CommentSort, Prisma.CommentOrderByWithRelationInput[]> = {
   helpful: [{ helpfulCount: "desc" }, { createdAt: "desc" }, { id: "desc" }],
 };
 
-function visibleTo(viewerId: string | null, roots: boolean): Prisma.CommentWhereInput {
+/**
+ * The top-level comments `viewerId` sees: published ones, their own, and any other that
+ * still has published replies, as a placeholder above them (deleted, taken down, or back
+ * in the queue after an edit). Replies are all loaded and pruned by pruneReplies.
+ */
+function rootsVisibleTo(viewerId: string | null): Prisma.CommentWhereInput {
   return {
     OR: [
       { status: "PUBLISHED" },
-      roots ? { status: { in: GONE }, replyCount: { gt: 0 } } : { status: { in: GONE } },
+      { status: { not: "PUBLISHED" }, replyCount: { gt: 0 } },
       ...(viewerId ? [{ authorId: viewerId, status: { in: OWN_ONLY } }] : []),
     ],
   };
@@ -491,7 +500,7 @@ export async function listThreads(
     where: {
       guideSlug: guide.slug,
       depth: 0,
-      AND: [visibleTo(viewerId, true), ...(cursor ? [keysetWhere(sort, cursor)] : [])],
+      AND: [rootsVisibleTo(viewerId), ...(cursor ? [keysetWhere(sort, cursor)] : [])],
     },
     orderBy: ORDER[sort],
     take: limit + 1,
@@ -505,7 +514,7 @@ export async function listThreads(
     rootIds.length === 0
       ? []
       : await db.comment.findMany({
-          where: { rootId: { in: rootIds }, AND: [visibleTo(viewerId, false)] },
+          where: { rootId: { in: rootIds } },
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           take: REPLIES_PER_PAGE,
           include: { author: authorSelect },
