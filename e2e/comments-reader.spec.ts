@@ -33,6 +33,14 @@ test.describe("posting", () => {
     await expect(mine).toContainText("Waiting for a moderator — only you can see this (reason: new account).");
     await expect(discussion(page).getByLabel("Add to the discussion")).toHaveValue("");
 
+    // A second comment within the minute: new accounts wait, and the text stays.
+    const again = unique("And one more thing.");
+    await post(page, again);
+    await expect(discussion(page).getByRole("alert")).toHaveText(
+      /New accounts can post one comment a minute\. Please wait (\d+ seconds?|1 minute) and try again\./,
+    );
+    await expect(discussion(page).getByLabel("Add to the discussion")).toHaveValue(again);
+
     await page.reload();
     await expect(comment(page, words)).toContainText("Waiting for a moderator");
 
@@ -553,23 +561,21 @@ for (const theme of ["light", "dark"] as const) {
       await comment(page, words).getByRole("button", { name: "Reply" }).click();
       await expectNoViolations(page);
     });
+
+    test("the discussion, comments, notifications and support pages have no axe violations", async ({ page }) => {
+      const reader = await newReader(page);
+      const words = unique("Listed on my own page.");
+      await seedComment({ guide: GUIDE, authorId: reader.id, text: words });
+      await seedComment({ guide: GUIDE, authorId: reader.id, text: unique("Held."), status: "PENDING" });
+      await queryDatabase(
+        `INSERT INTO "Notification" (id, "userId", kind, "createdAt") VALUES ($1, $2, 'SUPPORT', now())`,
+        [`n-${reader.id}`, reader.id],
+      );
+      for (const path of [`/guides/${GUIDE}/discussion`, "/account/comments", "/notifications", "/help/support"]) {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await expectNoViolations(page);
+      }
+    });
   });
 }
-
-test.describe("accessibility", () => {
-  test("the discussion, comments, notifications and support pages have no axe violations", async ({ page }) => {
-    const reader = await newReader(page);
-    const words = unique("Listed on my own page.");
-    await seedComment({ guide: GUIDE, authorId: reader.id, text: words });
-    await seedComment({ guide: GUIDE, authorId: reader.id, text: unique("Held."), status: "PENDING" });
-    await queryDatabase(
-      `INSERT INTO "Notification" (id, "userId", kind, "createdAt") VALUES ($1, $2, 'SUPPORT', now())`,
-      [`n-${Date.now()}`, reader.id],
-    );
-    for (const path of [`/guides/${GUIDE}/discussion`, "/account/comments", "/notifications", "/help/support"]) {
-      await page.goto(path);
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await expectNoViolations(page);
-    }
-  });
-});
