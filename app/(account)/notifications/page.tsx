@@ -6,11 +6,14 @@ import { MarkAllRead } from "@/components/comments/mark-all-read";
 import { requireUser } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/comments/notifications";
 import { db } from "@/lib/db";
+import { param } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Notifications", robots: { index: false } };
 
-export default async function NotificationsPage() {
+export default async function NotificationsPage({ searchParams }: PageProps<"/notifications">) {
   const user = await requireUser("/notifications");
+  // What "Mark all as read" said, when it was sent without JavaScript.
+  const message = param(await searchParams, "message");
   const notifications = await listNotifications(db, user.id);
   const unread = notifications.filter((n) => !n.read).length;
 
@@ -23,6 +26,11 @@ export default async function NotificationsPage() {
           Email settings
         </Link>
       </p>
+      {message ? (
+        <p role="status" className="mt-4 rounded-md bg-accent-soft px-3 py-2 dark:bg-night-raised">
+          {message}
+        </p>
+      ) : null}
       {notifications.length === 0 ? (
         <p className="mt-8">
           Nothing here yet. When someone replies to you, or a moderator looks at your comment, you will see it here.
