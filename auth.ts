@@ -3,7 +3,7 @@
 // email is verified; every use re-checks the account in PostgreSQL, so a
 // role change, a deletion or "sign out everywhere" takes effect at once.
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
@@ -88,8 +88,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
   logger: {
     // A wrong password is the reader's everyday mistake, answered on the form; not a server error.
+    // (Not by error.name: the production build shortens class names, so it is not "CredentialsSignin" there.)
     error: (error) => {
-      if (error.name !== "CredentialsSignin") console.error(error);
+      if (!(error instanceof CredentialsSignin)) console.error(error);
     },
   },
   callbacks: {

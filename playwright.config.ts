@@ -34,7 +34,19 @@ export default defineConfig({
       args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testIgnore: /multi-instance\.spec\.ts/,
+    },
+    {
+      // Starts a deployment of its own on the build the web server made: two instances behind nginx.
+      name: "multi-instance",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testMatch: /multi-instance\.spec\.ts/,
+    },
+  ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,

@@ -16,6 +16,7 @@ export default defineConfig({
       "app/**/*.test.ts",
       "components/**/*.test.{ts,tsx}",
       "scripts/**/*.test.ts",
+      "deploy/**/*.test.ts",
     ],
     globalSetup: ["lib/testing/global-setup.ts"],
     environment: "node",

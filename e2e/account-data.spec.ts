@@ -100,7 +100,7 @@ test.describe("your data", () => {
         },
       ],
       reflections: [],
-      comments: [],
+      comments: { written: [], emailMeAboutReplies: false, peopleYouMuted: 0, reportsYouMade: 0 },
     });
     expect(json.bytes.toString("utf8")).not.toMatch(/argon2|passwordHash|sessionVersion|tokenHash/);
 

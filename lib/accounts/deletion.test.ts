@@ -93,11 +93,42 @@ describe("eraseAccount", () => {
     // A counter for an address that merely ends like Ada's is someone else's.
     await database.db.rateLimit.create({ data: { key: `signInAccount:x${ada.email}`, points: 1 } });
     expect((await tablesHolding(ada.email)).sort()).toEqual(["AccountToken", "RateLimit", "User", "VerificationToken"]);
+    // Ada wrote a comment a moderator acted on, and, as a moderator, acted on someone else's.
+    const comment = await database.db.comment.create({
+      data: {
+        guideSlug: (await database.db.guide.findFirstOrThrow()).slug,
+        authorId: ada.id,
+        body: "hers",
+        html: "<p>hers</p>",
+        status: "PUBLISHED",
+      },
+    });
+    await database.db.moderationLog.create({
+      data: {
+        action: "REMOVE",
+        actorId: other.id,
+        targetUserId: ada.id,
+        commentId: comment.id,
+        commentText: "hers",
+        reason: "r",
+      },
+    });
+    await database.db.moderationLog.create({ data: { action: "BAN_USER", actorId: ada.id, targetUserId: other.id } });
 
     expect(await eraseAccount(database.db, ada.id)).toEqual({ id: ada.id, email: ada.email, name: ada.name });
 
     expect(await tablesHolding(ada.name)).toEqual([]);
     expect(await tablesHolding(ada.id)).toEqual([]);
+    // The log still says what was done, without saying to or by whom.
+    expect(
+      await database.db.moderationLog.findMany({
+        orderBy: { createdAt: "asc" },
+        select: { action: true, actorId: true, targetUserId: true },
+      }),
+    ).toEqual([
+      { action: "REMOVE", actorId: other.id, targetUserId: null },
+      { action: "BAN_USER", actorId: null, targetUserId: other.id },
+    ]);
     // Only the look-alike counter, which is not Ada's, still holds her address inside a longer one.
     expect(await tablesHolding(ada.email)).toEqual(["RateLimit"]);
     expect(
@@ -137,6 +168,26 @@ describe("eraseAccount", () => {
 });
 
 describe("what deletion relies on", () => {
+  it("may blank the moderation log's ids and change nothing else in it", async () => {
+    const { rows } = await database.query<{ id: string }>(
+      `INSERT INTO "ModerationLog" (id, action, "actorId", "targetUserId", reason) VALUES ('log-1', 'BAN_USER', 'a', 'b', 'why') RETURNING id`,
+    );
+    const refused = [
+      `UPDATE "ModerationLog" SET reason = 'rewritten' WHERE id = $1`,
+      `UPDATE "ModerationLog" SET "targetUserId" = 'someone-else' WHERE id = $1`,
+      `UPDATE "ModerationLog" SET "actorId" = NULL, note = 'sneaked in' WHERE id = $1`,
+      `DELETE FROM "ModerationLog" WHERE id = $1`,
+    ];
+    for (const sql of refused) await expect(database.query(sql, [rows[0]!.id])).rejects.toThrow(/append-only/);
+    await database.query(`UPDATE "ModerationLog" SET "actorId" = NULL, "targetUserId" = NULL WHERE id = $1`, [
+      rows[0]!.id,
+    ]);
+    const { rows: after } = await database.query(
+      `SELECT "actorId", "targetUserId", reason FROM "ModerationLog" WHERE id = 'log-1'`,
+    );
+    expect(after).toEqual([{ actorId: null, targetUserId: null, reason: "why" }]);
+  });
+
   it("names the rate-limit rows the way rate-limiter-flexible writes them", async () => {
     const pool = new pg.Pool({ connectionString: database.url, max: 1 });
     try {

@@ -45,6 +45,10 @@ export async function eraseAccount(
       where: { authorId: userId },
       data: { status: "DELETED", body: "", html: "", featured: false, postKey: null },
     });
+    // The moderation log keeps what was done, but no longer who to or by (the
+    // log's trigger allows exactly this change and no other).
+    await tx.moderationLog.updateMany({ where: { targetUserId: userId }, data: { targetUserId: null } });
+    await tx.moderationLog.updateMany({ where: { actorId: userId }, data: { actorId: null } });
     // Their "helpful" marks go with them (ON DELETE CASCADE); the counts follow.
     await tx.$executeRaw`
       UPDATE "Comment" SET "helpfulCount" = GREATEST("helpfulCount" - 1, 0)

@@ -465,7 +465,11 @@ export async function moderationLog(
       id: r.id,
       action: r.action,
       createdAt: r.createdAt.toISOString(),
-      actor: r.actorId ? (names.get(r.actorId) ?? "Deleted account") : "Automatic",
+      actor: r.actorId
+        ? (names.get(r.actorId) ?? "Deleted account")
+        : r.action === "AUTO_HIDE"
+          ? "Automatic"
+          : "Deleted account",
       target: r.targetUserId ? { id: r.targetUserId, name: names.get(r.targetUserId) ?? "Deleted account" } : null,
       commentId: r.commentId,
       guideSlug: r.guideSlug,

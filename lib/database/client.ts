@@ -19,6 +19,9 @@ export function createPrismaClient(connectionString: string) {
     adapter,
     // Secrets never leave the database unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
+    // Under load a transaction may wait for a connection from the pool: give it
+    // time rather than fail a save after Prisma's default of two seconds.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
 }
 

@@ -95,11 +95,13 @@ export function formRoute<S extends z.ZodType>(options: {
 }) {
   return async function POST(request: Request): Promise<Response> {
     const json = wantsJson(request);
-    const back = safeRedirect(new URL(request.headers.get("referer") ?? "/", "http://x").pathname, "/");
+    const referer = new URL(request.headers.get("referer") ?? "/", "http://x");
+    let back = safeRedirect(referer.pathname, "/");
     let raw: Record<string, unknown> = {};
     try {
       if (!sameOrigin(request)) throw new AppError("forbidden", "This form must be sent from this site.");
       raw = await readBody(request, options.maxBytes ?? MAX_FORM_BYTES);
+      back = backTo(referer, back, Object.keys(raw));
       const session = options.access && options.access !== "anyone" ? await auth() : null;
       if (options.access && options.access !== "anyone") {
         if (!session?.user) throw new AppError("unauthorized", "Please sign in first.");
@@ -151,6 +153,17 @@ export function formRoute<S extends z.ZodType>(options: {
       return redirect(withParams(back, { ...keep, error: known.message }), headers);
     }
   };
+}
+
+/**
+ * The page the form was on, with its own query (a tab, a page) but without what an
+ * earlier answer added: the message, the error and the fields this form sends.
+ */
+function backTo(referer: URL, path: string, sent: string[]): string {
+  const params = new URLSearchParams(referer.search);
+  for (const key of ["message", "error", ...sent]) params.delete(key);
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
 }
 
 function withParams(path: string, params: Record<string, string | undefined>): string {

@@ -55,6 +55,14 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
         </Link>
         : your progress through the guides, and everything you have written.
       </p>
+      {user.role === "MODERATOR" || user.role === "ADMIN" ? (
+        <p className="mt-2">
+          <Link href="/moderation" className="font-medium text-accent-strong underline dark:text-night-accent">
+            Moderation
+          </Link>
+          : the queue of held and reported comments, and the log of every decision.
+        </p>
+      ) : null}
       {message ? (
         <p role="status" className="mt-4 rounded-md bg-accent-soft px-3 py-2 dark:bg-night-raised">
           {message}

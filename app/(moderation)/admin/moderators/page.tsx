@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { formatDate } from "@/components/articles/guide-meta";
 import { AccountForm, Field } from "@/components/forms/account-form";
+import { ModerationNav } from "@/components/moderation/moderation-nav";
 import { requireRole } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { param } from "@/lib/http/search-params";
@@ -9,11 +10,12 @@ import { listStaff } from "@/lib/roles/service";
 export const metadata: Metadata = { title: "Moderators", robots: { index: false } };
 
 export default async function ModeratorsPage({ searchParams }: PageProps<"/admin/moderators">) {
-  await requireRole("ADMIN", "/admin/moderators");
+  const user = await requireRole("ADMIN", "/admin/moderators");
   const staff = await listStaff(db);
   const params = await searchParams;
   return (
     <>
+      <ModerationNav role={user.role} current="moderators" />
       <h1 className="font-serif text-3xl font-semibold">Moderators</h1>
       <p className="mt-2 text-muted dark:text-night-muted">
         Moderators keep the conversations under the guides safe. They never see anyone’s reflections.
