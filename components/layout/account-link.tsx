@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { getClientSession } from "@/lib/session-client";
+import { NotificationBell } from "./notification-bell";
 
 const linkClass =
   "inline-flex min-h-11 items-center rounded-md px-3 font-medium hover:bg-accent-soft dark:hover:bg-night-raised";
 
 /**
- * "Sign in", or "Your journey" and "Account" (and "Moderation" for moderators and admins), decided in the browser so that pages stay static
+ * "Sign in", or "Your journey", "Account" and the notification bell (and "Moderation" for moderators and
+ * admins), decided in the browser so that pages stay static
  * and cacheable for everyone: the session is never part of their HTML.
  */
 export function AccountLink() {
@@ -35,6 +37,7 @@ export function AccountLink() {
       <Link href="/account" className={linkClass}>
         Account
       </Link>
+      <NotificationBell className={linkClass} />
     </>
   ) : (
     <Link href="/sign-in" className={linkClass}>

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { YourData } from "@/components/account/your-data";
+import { MutedList } from "@/components/comments/muted-list";
 import { AccountForm, Field } from "@/components/forms/account-form";
 import { getOwnAccount } from "@/lib/accounts/queries";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { requireUser } from "@/lib/auth/session";
+import { listMuted } from "@/lib/comments/service";
+import { db } from "@/lib/db";
 import { param } from "@/lib/http/search-params";
 import { formatDate } from "@/components/articles/guide-meta";
 
@@ -30,10 +33,17 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export default async function AccountPage({ searchParams }: PageProps<"/account">) {
   const user = await requireUser("/account");
-  const account = await getOwnAccount(user.id);
+  const [account, settings, muted] = await Promise.all([
+    getOwnAccount(user.id),
+    db.user.findUnique({ where: { id: user.id }, select: { notifyRepliesByEmail: true } }),
+    listMuted(db, { id: user.id }),
+  ]);
   if (!account) return null;
   const params = await searchParams;
   const notice = Object.keys(NOTICES).find((key) => param(params, key));
+  // What a form route said, when a form here was sent without JavaScript.
+  const message = param(params, "message");
+  const error = param(params, "error");
 
   return (
     <>
@@ -51,6 +61,19 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
             Moderation
           </Link>
           : the queue of held and reported comments, and the log of every decision.
+        </p>
+      ) : null}
+      {message ? (
+        <p role="status" className="mt-4 rounded-md bg-accent-soft px-3 py-2 dark:bg-night-raised">
+          {message}
+        </p>
+      ) : null}
+      {error ? (
+        <p
+          role="alert"
+          className="mt-4 rounded-md border border-danger bg-danger-soft px-3 py-2 text-danger dark:border-night-danger dark:bg-night-raised dark:text-night-danger"
+        >
+          {error}
         </p>
       ) : null}
       {notice ? (
@@ -115,6 +138,36 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
             hint={`At least ${MIN_PASSWORD_LENGTH} characters. Saving it signs out your other devices.`}
           />
         </AccountForm>
+      </Section>
+
+      <Section id="comments" title="Comments">
+        <p className="mt-2">
+          <Link href="/account/comments" className="font-medium text-accent-strong underline dark:text-night-accent">
+            Your comments
+          </Link>
+          : everything you have posted under the guides, and whether it is published or waiting for a moderator.
+        </p>
+        <AccountForm action="/api/account/notify-replies" submitLabel="Save email setting" variant="secondary">
+          {/* Unticked boxes send nothing: this says "off" unless the box below says "on". */}
+          <input type="hidden" name="notify" value="off" />
+          <label className="mt-5 flex items-start gap-3">
+            <input
+              type="checkbox"
+              name="notify"
+              value="on"
+              defaultChecked={settings?.notifyRepliesByEmail ?? false}
+              className="mt-1 size-5 accent-accent-strong dark:accent-night-accent"
+            />
+            <span>
+              <span className="font-medium">Email me when someone replies to me</span>
+              <span className="block text-sm text-muted dark:text-night-muted">
+                Replies always show under the bell at the top of the page; this sends an email too.
+              </span>
+            </span>
+          </label>
+        </AccountForm>
+        <h3 className="mt-8 font-semibold">People you muted</h3>
+        <MutedList people={muted.map(({ id, name }) => ({ id, name }))} />
       </Section>
 
       <Section id="sessions" title="Devices">

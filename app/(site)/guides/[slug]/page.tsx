@@ -6,6 +6,7 @@ import { GuideCard } from "@/components/articles/guide-card";
 import { GuideMeta, TagList } from "@/components/articles/guide-meta";
 import { ReadingTracker } from "@/components/articles/reading-tracker";
 import { TableOfContents } from "@/components/articles/table-of-contents";
+import { DiscussionSection } from "@/components/comments/discussion-section";
 import { getGuide, getGuides, neighbours, relatedGuides } from "@/lib/content/guides";
 import { OG_IMAGE_SIZE, ogImagePath } from "@/lib/og";
 import { absoluteUrl, SITE_NAME } from "@/lib/site";
@@ -117,6 +118,21 @@ export default async function GuidePage({ params }: PageProps<"/guides/[slug]">)
           </Link>
         ) : null}
       </nav>
+
+      <DiscussionSection guide={guide.slug}>
+        <noscript>
+          <p className="mt-3">
+            The discussion needs JavaScript here.{" "}
+            <Link
+              href={`/guides/${guide.slug}/discussion`}
+              className="font-medium text-accent-strong underline dark:text-night-accent"
+            >
+              Read and join the discussion on its own page
+            </Link>
+            .
+          </p>
+        </noscript>
+      </DiscussionSection>
 
       {related.length > 0 ? (
         <section aria-labelledby="related" className="no-print mt-12">
