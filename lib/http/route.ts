@@ -68,6 +68,19 @@ async function readBody(request: Request, maxBytes: number): Promise<Record<stri
   throw new AppError("bad_request", "The request could not be read.");
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000, and no one means to type it: it is taken out
+ * of every string before anything else sees the input (a query would fail on it).
+ */
+function withoutNul(value: unknown): unknown {
+  if (typeof value === "string") return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
+  if (Array.isArray(value)) return value.map(withoutNul);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k) as string, withoutNul(v)]));
+  }
+  return value;
+}
+
 function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -100,7 +113,7 @@ export function formRoute<S extends z.ZodType>(options: {
     let raw: Record<string, unknown> = {};
     try {
       if (!sameOrigin(request)) throw new AppError("forbidden", "This form must be sent from this site.");
-      raw = await readBody(request, options.maxBytes ?? MAX_FORM_BYTES);
+      raw = withoutNul(await readBody(request, options.maxBytes ?? MAX_FORM_BYTES)) as Record<string, unknown>;
       back = backTo(referer, back, Object.keys(raw));
       const session = options.access && options.access !== "anyone" ? await auth() : null;
       if (options.access && options.access !== "anyone") {

@@ -10,7 +10,7 @@ export async function GET(request: Request) {
   const session = await auth();
   if (!session?.user) return Response.json({ error: "Please sign in first." }, { status: 401 });
   const guide = new URL(request.url).searchParams.get("guide")?.slice(0, 100);
-  if (!guide) return Response.json({ error: "Say which guide." }, { status: 400 });
+  if (!guide || !/^[a-z0-9-]+$/.test(guide)) return Response.json({ error: "Say which guide." }, { status: 400 });
   const reflections = await reflectionsForGuide(db, envKeyring(), session.user.id, guide);
   return Response.json({ reflections }, { headers: { "Cache-Control": "private, no-store" } });
 }

@@ -11,6 +11,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: RouteContext<"/api/guides/[slug]/comments">) {
   try {
     const { slug } = await params;
+    if (!/^[a-z0-9-]{1,100}$/.test(slug))
+      return Response.json({ error: "That guide does not exist." }, { status: 404 });
     const url = new URL(request.url);
     const query = listQuerySchema.safeParse({
       sort: url.searchParams.get("sort") ?? undefined,
