@@ -10,6 +10,7 @@ import { listMuted } from "@/lib/comments/service";
 import { db } from "@/lib/db";
 import { param } from "@/lib/http/search-params";
 import { formatDate } from "@/components/articles/guide-meta";
+import { ReturnedNotice } from "@/components/forms/returned-notice";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
@@ -63,19 +64,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
           : the queue of held and reported comments, and the log of every decision.
         </p>
       ) : null}
-      {message ? (
-        <p role="status" className="mt-4 rounded-md bg-accent-soft px-3 py-2 dark:bg-night-raised">
-          {message}
-        </p>
-      ) : null}
-      {error ? (
-        <p
-          role="alert"
-          className="mt-4 rounded-md border border-danger bg-danger-soft px-3 py-2 text-danger dark:border-night-danger dark:bg-night-raised dark:text-night-danger"
-        >
-          {error}
-        </p>
-      ) : null}
+      <ReturnedNotice message={message} error={error} />
       {notice ? (
         <p role="status" className="mt-4 rounded-md bg-accent-soft px-3 py-2 dark:bg-night-raised">
           {NOTICES[notice]}

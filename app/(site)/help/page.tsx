@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DiscreetToggle } from "@/components/safety/discreet-mode";
+import { HelpLines, type HelpLine } from "@/components/safety/help-lines";
 
 export const metadata: Metadata = {
   title: "Not safe at home?",
@@ -7,7 +8,7 @@ export const metadata: Metadata = {
   alternates: { canonical: "/help" },
 };
 
-const lines = [
+const lines: HelpLine[] = [
   {
     where: "United States",
     name: "National Domestic Violence Hotline",
@@ -40,15 +41,7 @@ export default function HelpPage() {
       </p>
 
       <h2 className="mt-10 font-serif text-2xl font-semibold">People you can talk to today</h2>
-      <ul className="mt-4 space-y-4">
-        {lines.map((line) => (
-          <li key={line.name} className="rounded-lg border border-line p-4 dark:border-night-line">
-            <p className="text-sm text-muted dark:text-night-muted">{line.where}</p>
-            <p className="font-semibold">{line.name}</p>
-            <p className="mt-1">{line.how}</p>
-          </li>
-        ))}
-      </ul>
+      <HelpLines lines={lines} />
       <p className="mt-4 text-muted dark:text-night-muted">
         Elsewhere, search for “domestic abuse helpline” with the name of your country, from a device nobody else checks.
       </p>

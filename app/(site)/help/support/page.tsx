@@ -1,6 +1,7 @@
 // Where the SUPPORT notification leads: for someone another reader was worried about.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HelpLines, type HelpLine } from "@/components/safety/help-lines";
 
 export const metadata: Metadata = {
   title: "You don’t have to carry this alone",
@@ -9,7 +10,7 @@ export const metadata: Metadata = {
   robots: { index: false },
 };
 
-const lines = [
+const lines: HelpLine[] = [
   {
     where: "United States",
     name: "988 Suicide & Crisis Lifeline",
@@ -38,15 +39,7 @@ export default function SupportPage() {
       </p>
 
       <h2 className="mt-10 font-serif text-2xl font-semibold">People you can talk to today</h2>
-      <ul className="mt-4 space-y-4">
-        {lines.map((line) => (
-          <li key={line.name} className="rounded-lg border border-line p-4 dark:border-night-line">
-            <p className="text-sm text-muted dark:text-night-muted">{line.where}</p>
-            <p className="font-semibold">{line.name}</p>
-            <p className="mt-1">{line.how}</p>
-          </li>
-        ))}
-      </ul>
+      <HelpLines lines={lines} />
       <p className="mt-4">
         If you might act on thoughts of ending your life, or you are in danger, call your local emergency number now:
         911 in the United States and Canada, 999 in the United Kingdom, 112 across the European Union. Elsewhere, search

@@ -12,6 +12,7 @@ import { getGuide } from "@/lib/content/guides";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { param } from "@/lib/http/search-params";
+import { ReturnedNotice } from "@/components/forms/returned-notice";
 
 export const dynamic = "force-dynamic";
 
@@ -79,19 +80,7 @@ export default async function DiscussionPage({ params, searchParams }: PageProps
         </p>
       ) : null}
 
-      {message ? (
-        <p role="status" className="mt-4 rounded-md bg-accent-soft px-3 py-2 dark:bg-night-raised">
-          {message}
-        </p>
-      ) : null}
-      {returned.error ? (
-        <p
-          role="alert"
-          className="mt-4 rounded-md border border-danger bg-danger-soft px-3 py-2 text-danger dark:border-night-danger dark:bg-night-raised dark:text-night-danger"
-        >
-          {returned.error}
-        </p>
-      ) : null}
+      <ReturnedNotice message={message} error={returned.error} />
       {problem ? (
         <p role="alert" className="mt-4">
           {problem}{" "}
