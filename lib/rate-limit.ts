@@ -112,9 +112,3 @@ export async function reset(name: LimitName, key: string): Promise<void> {
   if (limitsOff()) return;
   await limiter(name).delete(normalise(key));
 }
-
-/** Gives back one attempt counted for `key`, e.g. when the action was refused for another reason. */
-export async function refund(name: LimitName, key: string): Promise<void> {
-  if (limitsOff()) return;
-  await limiter(name).reward(normalise(key), 1);
-}

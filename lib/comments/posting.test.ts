@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commentFixtures, expectAppError } from "@/lib/testing/comments";
+import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { MAX_COMMENT_CHARS } from "./limits";
 import { postComment } from "./service";
@@ -295,6 +296,46 @@ describe("the same comment twice", () => {
       expect(results.map((r) => r.repeated).sort()).toEqual([false, true]);
       expect(await database.db.comment.count({ where: { authorId: reader.id, postKey } })).toBe(1);
     }
+  });
+});
+
+describe("the moment a post is counted", () => {
+  it("runs beforeStore only for a post about to be stored, saying whether its author is trusted", async () => {
+    const guide = await f.guide();
+    const fresh = await f.person();
+    const trusted = await f.person({ trusted: true });
+    const calls: { trusted: boolean }[] = [];
+    const counting = { beforeStore: async (author: { trusted: boolean }) => void calls.push(author) };
+    const postKey = randomUUID();
+
+    await postComment(database.db, { id: fresh.id }, { guide, body: "Held, but stored", postKey }, counting);
+    await postComment(database.db, { id: trusted.id }, { guide, body: "Published at once" }, counting);
+    expect(calls).toEqual([{ trusted: false }, { trusted: true }]);
+
+    // Refused for what it says, or a repeat found by its postKey: nothing is counted.
+    await expectAppError(
+      postComment(database.db, { id: trusted.id }, { guide, body: "grapefruit" }, counting),
+      "invalid_input",
+      /grapefruit/,
+    );
+    await postComment(database.db, { id: fresh.id }, { guide, body: "Held, but stored", postKey }, counting);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("stores nothing when beforeStore refuses", async () => {
+    const guide = await f.guide();
+    const trusted = await f.person({ trusted: true });
+    const limited = {
+      beforeStore: async () => {
+        throw new AppError("rate_limited", "Too fast.");
+      },
+    };
+    await expectAppError(
+      postComment(database.db, { id: trusted.id }, { guide, body: "Not this time" }, limited),
+      "rate_limited",
+      /Too fast/,
+    );
+    expect(await database.db.comment.count({ where: { guideSlug: guide } })).toBe(0);
   });
 });
 

@@ -63,14 +63,6 @@ export async function approvedCount(tx: Tx | Database, userId: string): Promise<
   return tx.comment.count({ where: { authorId: userId, approvedAt: { not: null } } });
 }
 
-/** Whether the user is past pre-moderation of new accounts: stricter rate limits apply before. */
-export async function isTrusted(db: Database, userId: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
-  if (!user) return false;
-  if (user.role !== "READER") return true;
-  return (await approvedCount(db, userId)) >= APPROVALS_TO_TRUST;
-}
-
 // ---------------------------------------------------------------------------
 // Posting
 
@@ -116,7 +108,15 @@ export async function findPosted(db: Database, actor: Actor, postKey: string): P
   return existing ? { comment: toView(existing, actor.id, new Set(), new Set()), repeated: true, mail: [] } : null;
 }
 
-export async function postComment(db: Database, actor: Actor, input: PostInput): Promise<PostResult> {
+export async function postComment(
+  db: Database,
+  actor: Actor,
+  input: PostInput,
+  options: {
+    /** Runs just before the comment is stored, e.g. to count it against rate limits; may throw. */
+    beforeStore?: (author: { trusted: boolean }) => Promise<void>;
+  } = {},
+): Promise<PostResult> {
   checkBody(input.body);
   if (input.postKey) {
     const repeat = await findPosted(db, actor, input.postKey);
@@ -171,18 +171,18 @@ export async function postComment(db: Database, actor: Actor, input: PostInput):
         });
       }
 
+      const approved = await approvedCount(tx, actor.id);
       const verdict = judge(input.body, {
-        standing: {
-          role: author.role,
-          premoderated: author.premoderated,
-          approvedCount: await approvedCount(tx, actor.id),
-        },
+        standing: { role: author.role, premoderated: author.premoderated, approvedCount: approved },
         guideMode: guide.commentMode,
         words: await loadWords(tx),
       });
       if (verdict.outcome === "refuse") {
         throw new AppError("invalid_input", verdict.message, { fields: { [verdict.field]: verdict.message } });
       }
+      // Only a post about to be stored counts against the author's limits: one refused
+      // for what it says (or sent before and found by its postKey) never does.
+      await options.beforeStore?.({ trusted: author.role !== "READER" || approved >= APPROVALS_TO_TRUST });
       const published = verdict.outcome === "publish";
       const now = new Date();
       const created = await tx.comment.create({

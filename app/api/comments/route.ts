@@ -1,8 +1,8 @@
 // POST /api/comments: a new comment or reply. Sent twice with the same postKey, stored once.
 import { after } from "next/server";
-import { sendReplyMails, withCommentLimits } from "@/lib/comments/app";
+import { consumeCommentLimits, sendReplyMails } from "@/lib/comments/app";
 import { postSchema } from "@/lib/comments/schemas";
-import { findPosted, postComment } from "@/lib/comments/service";
+import { postComment } from "@/lib/comments/service";
 import { db } from "@/lib/db";
 import { formRoute } from "@/lib/http/route";
 
@@ -11,8 +11,9 @@ export const POST = formRoute({
   access: "signed-in",
   handler: async ({ input, session }) => {
     const actor = { id: session!.user.id };
-    const repeat = input.postKey ? await findPosted(db, actor, input.postKey) : null;
-    const result = repeat ?? (await withCommentLimits(actor.id, () => postComment(db, actor, input)));
+    const result = await postComment(db, actor, input, {
+      beforeStore: (author) => consumeCommentLimits(actor.id, author),
+    });
     if (result.mail.length > 0) after(() => sendReplyMails(result.mail));
     const held = result.comment.state === "pending";
     return {
