@@ -22,6 +22,8 @@ test("progress made before signing up joins the account, and follows the reader 
   page,
   browser,
 }) => {
+  // Two browsers and three sign-ins (each hashes a password on purpose slowly).
+  test.slow();
   await page.goto(GUIDE);
   await markDone(page, 1);
   await markDone(page, 2);
@@ -56,6 +58,7 @@ test("progress made before signing up joins the account, and follows the reader 
 });
 
 test("signing in again from a browser with overlapping progress counts each step once", async ({ page, browser }) => {
+  test.slow();
   const { email } = await signUp(page);
   await page.goto(GUIDE);
   await markDone(page, 1);
@@ -99,4 +102,57 @@ test("the progress API refuses anonymous callers and unknown steps", async ({ pa
     data: { progress: "not a map" },
   });
   expect(malformed.status()).toBe(422);
+});
+
+test("a step marked while the session is still on its way is kept, not undone by the account's copy", async ({
+  page,
+}) => {
+  const { email } = await signUp(page);
+  await page.goto(GUIDE);
+  await markDone(page, 1);
+  await expect.poll(async () => (await storedSteps(email))?.doneSteps).toEqual(["name-the-mistake"]);
+
+  // The page is interactive before the session answers: a step marked meanwhile must survive the
+  // account's progress (which does not have it yet) arriving afterwards.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/auth/session", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await markDone(page, 2);
+  const progressRead = page.waitForResponse((r) => r.url().endsWith("/api/progress") && r.request().method() === "GET");
+  release();
+  await progressRead;
+  await expect(page.getByRole("checkbox", { name: "Step 2 done" })).toBeChecked();
+  await expect
+    .poll(async () => (await storedSteps(email))?.doneSteps.sort())
+    .toEqual(["name-the-mistake", "say-why-it-hurt"].sort());
+});
+
+test("when the session cannot be asked, the reader's progress is neither wiped nor lost", async ({ page }) => {
+  const { email } = await signUp(page);
+  await page.goto(GUIDE);
+  await markDone(page, 1);
+  await expect.poll(async () => (await storedSteps(email))?.doneSteps).toEqual(["name-the-mistake"]);
+
+  // The network drops: the session and the progress routes are unreachable.
+  await page.route("**/api/auth/session", (route) => route.abort("internetdisconnected"));
+  await page.route("**/api/progress/**", (route) => route.abort("internetdisconnected"));
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "Step 1 done" })).toBeChecked();
+  await markDone(page, 2);
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "Step 1 done" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Step 2 done" })).toBeChecked();
+  expect((await storedSteps(email))?.doneSteps).toEqual(["name-the-mistake"]);
+
+  // Back online: the step marked meanwhile reaches the account.
+  await page.unrouteAll();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "Step 2 done" })).toBeChecked();
+  await expect
+    .poll(async () => (await storedSteps(email))?.doneSteps.sort())
+    .toEqual(["name-the-mistake", "say-why-it-hurt"].sort());
 });

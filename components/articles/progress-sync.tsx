@@ -2,12 +2,14 @@
 
 import { useEffect } from "react";
 import { startProgressSync } from "@/lib/progress/sync";
-import { getClientSession } from "@/lib/session-client";
+import { askSession } from "@/lib/session-client";
 
 /** Joins this browser's reading progress to the account when someone is signed in. */
 export function ProgressSync() {
   useEffect(() => {
-    void getClientSession().then((session) => startProgressSync(session?.user?.id ?? null));
+    void askSession().then((answer) =>
+      startProgressSync(answer.known ? (answer.session?.user?.id ?? null) : undefined),
+    );
   }, []);
   return null;
 }

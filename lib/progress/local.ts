@@ -70,9 +70,22 @@ export interface StepChange {
 
 // Where changes go besides this browser: the account, once the reader is signed in (lib/progress/sync.ts).
 let remote: ((change: StepChange) => void) | undefined;
+// Changes made before anyone knows whether a reader is signed in (the session is still on its
+// way): handed to the account's sink when it is set, so the account's older copy, arriving
+// after them, does not undo them.
+let early: StepChange[] = [];
 
 export function setRemote(sink: ((change: StepChange) => void) | undefined) {
   remote = sink;
+  if (!sink) return;
+  const waiting = early;
+  early = [];
+  waiting.forEach(sink);
+}
+
+function send(change: StepChange) {
+  if (remote) remote(change);
+  else early = [...early, change].slice(-500);
 }
 
 /** Replaces everything this browser holds, e.g. with the account's progress. */
@@ -91,7 +104,7 @@ export function applyLocally({ guide, step, done }: StepChange) {
 
 export function setStepDone(guide: string, step: string, done: boolean) {
   applyLocally({ guide, step, done });
-  remote?.({ guide, step, done });
+  send({ guide, step, done });
 }
 
 /** Records `step` as reached when it lies further along than the furthest so far. */
@@ -100,6 +113,6 @@ export function reachStep(guide: string, step: string, order: readonly string[])
   const at = current?.furthest ? order.indexOf(current.furthest) : -1;
   if (order.indexOf(step) > at) {
     update(guide, (p) => ({ ...p, furthest: step }));
-    remote?.({ guide, step, reached: true });
+    send({ guide, step, reached: true });
   }
 }

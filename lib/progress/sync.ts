@@ -82,10 +82,22 @@ function adopt(progress: ProgressMap) {
 
 let started = false;
 
-export async function startProgressSync(userId: string | null) {
+/**
+ * `userId` is null when nobody is signed in, and undefined when that could not be asked
+ * (offline, or the server is away): then nothing is wiped, and a browser that belongs to an
+ * account keeps queueing its changes for it, sent once back online.
+ */
+export async function startProgressSync(userId: string | null | undefined) {
   if (started) return;
   started = true;
   const owner = store.get(OWNER_KEY);
+  if (userId === undefined) {
+    if (owner) {
+      setRemote(enqueue);
+      window.addEventListener("online", () => void flush());
+    }
+    return;
+  }
   if (!userId || (owner && owner !== userId)) {
     // Signed out, or another account signed in on this browser: the last
     // account's progress is not left behind for whoever uses the device next.
