@@ -30,6 +30,15 @@ function stubInstance(name: string, seen: Seen[]) {
     for await (const chunk of request) bodyBytes += (chunk as Buffer).length;
     const url = request.url ?? "/";
     seen.push({ server: name, method: request.method ?? "", path: url, headers: request.headers, bodyBytes });
+    // An instance that stops or crashes with the request in hand: the connection ends unanswered
+    // (the first time this request arrives, on whichever instance).
+    const id = request.headers["x-request-id"];
+    if (
+      request.headers["x-stub-vanish"] === "first" &&
+      seen.filter((s) => s.headers["x-request-id"] === id).length === 1
+    ) {
+      return void request.socket.destroy();
+    }
     const headers: Record<string, string> = { "Content-Type": "text/html; charset=utf-8" };
     if (url.startsWith("/_next/static/")) headers["Cache-Control"] = "public, max-age=31536000, immutable";
     else if (url.startsWith("/guides/private") || url.startsWith("/account"))
@@ -235,6 +244,26 @@ describe.skipIf(!nginx)("nginx in front of the app instances", () => {
     });
     expect(tooBig.status).toBe(413);
     expect(upstreamHits("/api/reflections/save")).toBe(before);
+  });
+
+  // Last: an instance that drops requests counts as failed for a while afterwards.
+  it("sends a dropped keyed write (comment, reflection save) to the other instance, and no other POST", async () => {
+    const sent = (id: string) => seen.filter((s) => s.headers["x-request-id"] === id).map((s) => s.server);
+    const dropped = (target: string) =>
+      send(port, target, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Stub-Vanish": "first", "X-Request-Id": target },
+        body: Buffer.from("{}"),
+      });
+
+    // A POST without a key is never sent twice: the instance may have done it before it went away.
+    expect((await dropped("/api/account/name")).status).toBe(502);
+    expect(sent("/api/account/name")).toHaveLength(1);
+    // A keyed write is sent to the other instance, which answers it.
+    for (const target of ["/api/comments", "/api/reflections/save"]) {
+      expect((await dropped(target)).status).toBe(200);
+      expect(new Set(sent(target))).toEqual(new Set(["a", "b"]));
+    }
   });
 });
 

@@ -129,7 +129,10 @@ ${options.listen.map((l) => `    listen ${ipv6(l.host)}:${l.port};`).join("\n")}
     proxy_set_header Accept-Encoding "";
     proxy_connect_timeout 5s;
     proxy_read_timeout 60s;
-    # A GET that finds an instance down is tried on the next one; a POST never is.
+    # A request that finds an instance down (no connection) is tried on the next one. One the
+    # instance took and then dropped (it stopped, or crashed) is sent again only when sending it
+    # twice is harmless: a GET, or one of the keyed writes below. Any other POST answers 502,
+    # since the instance may have done it already.
     proxy_next_upstream error timeout;
 
     # The cache keeps only what every anonymous reader gets alike, and only what the app
@@ -140,6 +143,19 @@ ${options.listen.map((l) => `    listen ${ipv6(l.host)}:${l.port};`).join("\n")}
 
     location / {
       proxy_pass http://mend_app;
+    }
+
+    # A comment carries a postKey and a reflection save a saveId, which the app stores once
+    # (a second send, even at the same time, is answered with the first): these are safe to
+    # send to the next instance when the one that had them went away before answering.
+    location = /api/comments {
+      proxy_pass http://mend_app;
+      proxy_next_upstream error timeout non_idempotent;
+    }
+
+    location = /api/reflections/save {
+      proxy_pass http://mend_app;
+      proxy_next_upstream error timeout non_idempotent;
     }
 
     location = / {

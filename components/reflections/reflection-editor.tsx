@@ -13,10 +13,25 @@ const STATUS_TEXT: Record<Status, string> = {
   saving: "Saving…",
   saved: "Saved",
   offline: "Offline: kept on this device",
-  retrying: "Couldn’t save, retrying",
+  retrying: "Couldn’t save yet: kept on this device, retrying",
   "signed-out": "Signed out: kept on this device. Sign in again to save it.",
   conflict: "Changed elsewhere: choose below",
 };
+
+/** A save the server could not take now; `ms` is when it asked to be tried again, if it said. */
+class RetryLater extends Error {
+  constructor(readonly ms: number | null) {
+    super("retry later");
+  }
+}
+
+/** Retry-After in seconds, as milliseconds between 1 s and a minute; null when absent. */
+function retryAfter(response: Response): number | null {
+  const seconds = Number(response.headers.get("retry-after"));
+  return response.headers.has("retry-after") && Number.isFinite(seconds)
+    ? Math.min(Math.max(seconds, 1), 60) * 1000
+    : null;
+}
 
 interface Conflict {
   version: number;
@@ -120,14 +135,16 @@ export function ReflectionEditor({
         update({ ...draftRef.current!, inflight: null });
         setStatus("retrying");
       } else {
-        throw new Error(`status ${response.status}`);
+        throw new RetryLater(retryAfter(response));
       }
       sending.current = false;
-    } catch {
-      // No answer: the same request is sent again later, so it is stored once.
+    } catch (error) {
+      // No answer: the same request is sent again later, so it is stored once. A server
+      // that says when to come back (503 with Retry-After) is asked again then.
       sending.current = false;
       setStatus(navigator.onLine ? "retrying" : "offline");
-      timer.current = setTimeout(() => saveAgain.current(), retryDelay.current);
+      const wait = error instanceof RetryLater && error.ms !== null ? error.ms : retryDelay.current;
+      timer.current = setTimeout(() => saveAgain.current(), wait);
       retryDelay.current = Math.min(retryDelay.current * 2, 30_000);
     }
   }, [guide, step, entryId, update, setConflict]);
