@@ -2,7 +2,7 @@
 // response checked: status 200 and the expected body size; and, behind the proxy, how
 // many came from its cache (X-Cache-Status).
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
@@ -251,6 +251,7 @@ export async function benchThroughput(
   );
   const loadBefore = loadavg().map((n) => Math.round(n * 100) / 100);
   const cases: Throughput[] = [];
+  // Not a private temporary folder: nginx's workers (nobody, when started by root) must read the page.
   const dir = path.resolve(".data", "bench-throughput");
 
   // (a) next start alone: the bench's site instance.
@@ -272,6 +273,7 @@ export async function benchThroughput(
     };
   } finally {
     await stopChild(staticNginx.process, 5_000, "SIGQUIT");
+    rmSync(path.join(dir, "static"), { recursive: true, force: true });
   }
   cases.push(nginxStatic);
 
