@@ -27,6 +27,8 @@ export interface LighthouseResult {
   failing: { category: string; id: string; title: string; score: number; weight: number; detail?: string }[];
   /** What the browser logged as errors while loading the page. */
   consoleErrors: string[];
+  /** Runs Lighthouse itself gave up on before this one. */
+  retried: string[];
 }
 
 // Nothing in the browser may wait on the internet: there is none here, and the figures must not depend on it.
@@ -52,7 +54,26 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 }
 
-export async function runLighthouse(url: string): Promise<LighthouseResult> {
+class LighthouseRunError extends Error {}
+
+/**
+ * Lighthouse asks to be run again when its trace of the load went wrong (NO_NAVSTART,
+ * NO_FCP…), which happens on a busy machine: up to `attempts` times, each in a fresh browser.
+ */
+export async function runLighthouse(url: string, attempts = 3): Promise<LighthouseResult> {
+  const retried: string[] = [];
+  for (;;) {
+    try {
+      return { ...(await runOnce(url)), retried };
+    } catch (error) {
+      if (!(error instanceof LighthouseRunError) || retried.length + 1 >= attempts) throw error;
+      retried.push(error.message);
+      console.log(`${error.message}: running it again`);
+    }
+  }
+}
+
+async function runOnce(url: string): Promise<Omit<LighthouseResult, "retried">> {
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumPath(),
     chromeFlags: CHROME_FLAGS,
@@ -69,7 +90,7 @@ export async function runLighthouse(url: string): Promise<LighthouseResult> {
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const lhr = result.lhr;
-    if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) throw new LighthouseRunError(`Lighthouse on ${url}: ${lhr.runtimeError.code}`);
     const scores = Object.fromEntries(
       CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
     ) as LighthouseResult["scores"];
