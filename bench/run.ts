@@ -12,12 +12,16 @@ import { getGuides } from "@/lib/content/guides";
 import { loadLocalSecrets } from "@/lib/local-secrets";
 import { run } from "../scripts/support/run";
 import { benchCommentPosts, benchCommentReads } from "./comments";
-import { firstLoadJs } from "./first-load-js";
+import { signUp } from "./client";
+import { firstLoadJs, type FirstLoad } from "./first-load-js";
+import { chromiumPath, runLighthouse, type LighthouseResult } from "./lighthouse";
+import { benchThroughput } from "./throughput";
 import { benchReflections } from "./reflections";
 import { benchSignIn } from "./sign-in";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const PASSWORD = "bench reader passphrase";
 const children: ChildProcess[] = [];
 
 async function waitFor(url: string) {
@@ -80,31 +84,50 @@ async function main() {
 
   const guide = getGuides()[0]!;
   const guidePath = `/guides/${guide.slug}`;
-  const [baseline, home, guidePage] = [
-    await firstLoadJs(bare),
-    await firstLoadJs(`${site}/`),
-    await firstLoadJs(site + guidePath),
+  // A reader signed in on the site, for the pages only they see.
+  const readerCookie = await signUp(
+    site,
+    { name: "Bench reader", email: `bench-reader-${Date.now().toString(36)}@example.com`, password: PASSWORD },
+    "203.0.113.10",
+  );
+  const baseline = await firstLoadJs(bare);
+  const routes: { name: string; path: string; signedIn?: boolean }[] = [
+    { name: "home", path: "/" },
+    { name: "guide", path: guidePath },
+    { name: "tags", path: "/tags" },
+    { name: "search", path: "/search" },
+    { name: "help", path: "/help" },
+    { name: "sign in", path: "/sign-in" },
+    { name: "sign up", path: "/sign-up" },
+    { name: "journey (signed in)", path: "/journey", signedIn: true },
+    { name: "account (signed in)", path: "/account", signedIn: true },
   ];
+  const firstLoads: (FirstLoad & { name: string; path: string; overBareGzipBytes: number })[] = [];
+  for (const route of routes) {
+    const m = await firstLoadJs(site + route.path, route.signedIn ? readerCookie : undefined);
+    firstLoads.push({ ...m, name: route.name, path: route.path, overBareGzipBytes: m.gzipBytes - baseline.gzipBytes });
+  }
+  const home = firstLoads.find((r) => r.path === "/")!;
+  const guidePage = firstLoads.find((r) => r.path === guidePath)!;
 
   // Prerendered: the HTML file exists in the build and next start serves it from cache.
+  const prerenderedHtml = path.join(".next", "server", "app", "guides", `${guide.slug}.html`);
   const response = await fetch(site + guidePath);
   const prerendered = {
-    htmlInBuild: existsSync(path.join(".next", "server", "app", "guides", `${guide.slug}.html`)),
+    htmlInBuild: existsSync(prerenderedHtml),
     xNextjsCache: response.headers.get("x-nextjs-cache"),
     cacheControl: response.headers.get("cache-control"),
   };
 
   const budgetKb = 15;
-  const rows = [
-    ["bare Next page", baseline],
-    ["home /", home],
-    [`guide ${guidePath}`, guidePage],
-  ] as const;
   console.log("\nFirst-load JavaScript (all scripts the HTML loads, gzip -9)\n");
   console.log(
     `${"page".padEnd(44)}${"scripts".padStart(8)}${"raw".padStart(12)}${"gzip".padStart(12)}${"over bare".padStart(12)}`,
   );
-  for (const [name, m] of rows) {
+  for (const [name, m] of [
+    ["bare Next page", baseline] as const,
+    ...firstLoads.map((r) => [`${r.name} ${r.path}`, r] as const),
+  ]) {
     console.log(
       `${name.padEnd(44)}${String(m.scripts).padStart(8)}${KB(m.rawBytes).padStart(12)}${KB(m.gzipBytes).padStart(12)}${KB(m.gzipBytes - baseline.gzipBytes).padStart(12)}`,
     );
@@ -116,6 +139,40 @@ async function main() {
   console.log(
     `Guide prerendered: HTML in build ${prerendered.htmlInBuild}, x-nextjs-cache ${prerendered.xNextjsCache}, cache-control "${prerendered.cacheControl}"`,
   );
+
+  const throughput = await benchThroughput(site, guidePath, prerenderedHtml, databaseUrl, secrets);
+  if (!throughput.ok) process.exitCode = 1;
+
+  // Lighthouse loads the pages from next start directly: what the app itself sends, without the proxy's gzip or cache.
+  console.log(
+    `\nLighthouse (default mobile configuration: simulated throttling, a mid-range phone) on next start directly, headless ${chromiumPath()}\n`,
+  );
+  const lighthouse: LighthouseResult[] = [];
+  for (const page of ["/", guidePath]) lighthouse.push(await runLighthouse(site + page));
+  console.log(
+    `${"page".padEnd(36)}${"perf".padStart(6)}${"a11y".padStart(6)}${"best".padStart(6)}${"seo".padStart(6)}${"FCP ms".padStart(9)}${"LCP ms".padStart(9)}${"TBT ms".padStart(9)}${"CLS".padStart(7)}${"SI ms".padStart(9)}`,
+  );
+  for (const r of lighthouse) {
+    const { scores: c, metrics: m } = r;
+    console.log(
+      `${new URL(r.url).pathname.padEnd(36)}${String(c.performance).padStart(6)}${String(c.accessibility).padStart(6)}${String(c["best-practices"]).padStart(6)}${String(c.seo).padStart(6)}${String(m.fcpMs).padStart(9)}${String(m.lcpMs).padStart(9)}${String(m.tbtMs).padStart(9)}${String(m.cls).padStart(7)}${String(m.speedIndexMs).padStart(9)}`,
+    );
+  }
+  console.log(
+    `Lighthouse ${lighthouse[0]?.lighthouseVersion}, form factor ${lighthouse[0]?.formFactor}, throttling ${lighthouse[0]?.throttlingMethod}`,
+  );
+  for (const r of lighthouse) {
+    const page = new URL(r.url).pathname;
+    const counted = r.failing.filter((f) => f.weight > 0);
+    const advice = r.failing.filter((f) => f.weight === 0);
+    console.log(`${page}: ${counted.length} failing audits that count towards a score, ${advice.length} of advice`);
+    for (const f of [...counted, ...advice]) {
+      console.log(
+        `  ${f.weight > 0 ? "FAILING" : "advice "} ${f.category} ${f.id} (score ${f.score}${f.detail ? `, ${f.detail}` : ""}): ${f.title}`,
+      );
+    }
+    for (const e of r.consoleErrors) console.log(`  console error: ${e}`);
+  }
 
   console.log("\nPassword sign-in through /api/account/sign-in (4 at a time)\n");
   const signIn = await benchSignIn(site);
@@ -250,8 +307,10 @@ async function main() {
     JSON.stringify(
       {
         date: new Date().toISOString(),
-        firstLoadJs: { baseline, home, guide: guidePage, budgetKb, guideOverBareKb: over },
+        firstLoadJs: { baseline, home, guide: guidePage, routes: firstLoads, budgetKb, guideOverBareKb: over },
         prerendered,
+        throughput,
+        lighthouse,
         signIn,
         reflections,
         comments: { reads, posts, loadBefore },

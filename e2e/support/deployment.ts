@@ -1,6 +1,6 @@
-// The multi-instance deployment (npm run deploy:local) started for a test: its
-// own database, two `next start` instances and nginx in front, serving the build
-// the main e2e server already made.
+// The multi-instance deployment (npm run deploy:local) started for a test or the
+// bench: its own database (or the one given), two `next start` instances and nginx
+// in front, serving the build already made.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { rmSync } from "node:fs";
@@ -12,6 +12,15 @@ import { assertLocalDatabase, withDatabaseName } from "@/lib/testing/urls";
 
 const DATABASE = "mend_e2e_deploy";
 
+export interface DeploymentOptions {
+  /** Its data folder (secrets, nginx runtime, embedded database), emptied at start and stop. */
+  dir?: string;
+  /** A database already migrated and in use elsewhere, instead of one of its own. */
+  databaseUrl?: string;
+  /** Variables for the instances, e.g. the secrets of a site sharing that database. */
+  env?: Record<string, string>;
+}
+
 export class LocalDeployment {
   /** nginx, the address readers use. */
   proxyUrl = "";
@@ -20,7 +29,11 @@ export class LocalDeployment {
   databaseUrl = "";
   private process?: ChildProcess;
   private output: string[] = [];
-  private readonly dir = path.resolve(".data", "e2e-deploy");
+  private readonly dir: string;
+
+  constructor(private readonly options: DeploymentOptions = {}) {
+    this.dir = path.resolve(options.dir ?? path.join(".data", "e2e-deploy"));
+  }
 
   async start() {
     // E2E_DEPLOY_PORT fixes the ports: nginx there, the instances and the database on the next three.
@@ -35,9 +48,12 @@ export class LocalDeployment {
     // Not the runner's NODE_ENV or PORT: the deployment is local, with ports of its own.
     const env: Record<string, string | undefined> = {
       ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== "NODE_ENV" && key !== "PORT")),
+      ...this.options.env,
       MEND_DATA_DIR: this.dir,
     };
-    if (process.env.DATABASE_URL) {
+    if (this.options.databaseUrl) {
+      this.databaseUrl = env.DATABASE_URL = this.options.databaseUrl;
+    } else if (process.env.DATABASE_URL) {
       assertLocalDatabase(process.env.DATABASE_URL);
       const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await admin.connect();
