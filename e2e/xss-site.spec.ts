@@ -544,6 +544,20 @@ test.describe("sign-in sends a browser back to this site only", () => {
     stays(callback!);
   });
 
+  test("Auth.js's own endpoints keep callbackUrl on this site", async ({ request }) => {
+    for (const target of OFF_SITE) {
+      for (const path of ["/api/auth/signin", "/api/auth/signout", "/api/auth/signin/google"]) {
+        const response = await request.get(`${path}?callbackUrl=${encodeURIComponent(target)}`, { maxRedirects: 0 });
+        expect(response.status(), `${path} ${target}`).toBeLessThan(500);
+        const location = response.headers().location;
+        if (!location) continue;
+        stays(location);
+        const callback = new URL(location, ORIGIN).searchParams.get("callbackUrl");
+        if (callback) stays(callback);
+      }
+    }
+  });
+
   test("a form sent back with an error returns to this site's page", async () => {
     const response = await reader.page.request.post("/api/account/name", {
       headers: { Origin: ORIGIN, Referer: `${ORIGIN}/\t/evil.example/account` },
