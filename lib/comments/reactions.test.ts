@@ -50,6 +50,20 @@ describe("helpful", () => {
     expect((await row(comment.id)).helpfulCount).toBe(0);
   });
 
+  it("asks for a verified address, as reports do", async () => {
+    const guide = await f.guide();
+    const author = await f.person({ trusted: true });
+    const comment = await f.comment(author.id, guide);
+    const unverified = await f.person({ verified: false });
+    await expectAppError(
+      setHelpful(database.db, unverified, comment.id, true),
+      "forbidden",
+      "Please verify your email address before you mark comments as helpful.",
+    );
+    expect((await row(comment.id)).helpfulCount).toBe(0);
+    expect(await database.db.commentReaction.count({ where: { commentId: comment.id } })).toBe(0);
+  });
+
   it("keeps the count exact when 20 readers mark it at the same moment", async () => {
     const guide = await f.guide();
     const author = await f.person({ trusted: true });

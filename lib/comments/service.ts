@@ -578,6 +578,11 @@ export async function setHelpful(
   helpful: boolean,
 ): Promise<{ helpful: boolean; helpfulCount: number }> {
   return db.$transaction(async (tx) => {
+    // Marks order the "most helpful" sort: like reports, they count only from confirmed addresses,
+    // so accounts made in bulk and never confirmed cannot push a comment up.
+    const reader = await loadAuthor(tx, actor.id);
+    if (!reader.emailVerified)
+      throw new AppError("forbidden", "Please verify your email address before you mark comments as helpful.");
     const comment = await tx.comment.findUnique({ where: { id: commentId }, select: { status: true, authorId: true } });
     if (!comment || comment.status !== "PUBLISHED") throw new AppError("not_found", "That comment is no longer there.");
     if (comment.authorId === actor.id) throw new AppError("forbidden", "You can’t mark your own comment as helpful.");

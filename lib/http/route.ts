@@ -8,7 +8,10 @@ import { z } from "zod";
 import { auth } from "@/auth";
 import { hasRole } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { safeRedirect } from "@/lib/http/redirect";
 import type { Role } from "@/lib/generated/prisma/enums";
+
+export { safeRedirect };
 
 export const MAX_FORM_BYTES = 32 * 1024;
 
@@ -88,13 +91,6 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
     fields[key] ??= issue.message;
   }
   return fields;
-}
-
-/** Keeps redirects on this site. */
-export function safeRedirect(target: unknown, fallback: string): string {
-  return typeof target === "string" && target.startsWith("/") && !target.startsWith("//") && !target.startsWith("/\\")
-    ? target
-    : fallback;
 }
 
 const wantsJson = (request: Request) => (request.headers.get("accept") ?? "").includes("application/json");

@@ -1,5 +1,5 @@
 // The local outbox, for following sign-in and reset links on one's own machine
-// without a mail server. Exists only with APP_ENV=local; elsewhere it is a 404.
+// without a mail server. Exists only with APP_ENV=local and no SMTP_URL; elsewhere it is a 404.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getEnv } from "@/lib/env";
@@ -29,7 +29,9 @@ function withLinks(text: string) {
 }
 
 export default async function OutboxPage() {
-  if (getEnv().APP_ENV !== "local") notFound();
+  // Only where mail really stays in the folder: with a mail server, nothing is kept for anyone to read here.
+  const env = getEnv();
+  if (env.APP_ENV !== "local" || env.SMTP_URL) notFound();
   const messages = await listOutbox();
 
   return (
