@@ -379,6 +379,8 @@ async function check(who: Session, route: string, probe: Probe, response: APIRes
   expectNoLeak(body, context);
   for (const [name, value] of Object.entries(response.headers())) expectNoLeak(`${name}: ${value}`, context);
   if (probe.expected === "any") return;
+  // An address longer than Node's header limit is refused (431) before any route sees it.
+  if (status === 431 && probe.path.length > 8_000) return;
   if (probe.expected === 405) {
     // Next's own answer for a method the route does not export: no body to read.
     expect(status, context).toBe(405);
