@@ -699,7 +699,11 @@ for (const [route, target] of Object.entries(TARGETS)) {
             who = await session(playwright, caller);
           }
         }),
-        { numRuns: FUZZ_RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
+        {
+          numRuns: FUZZ_RUNS,
+          seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined,
+          endOnFailure: !process.env.FUZZ_SHRINK,
+        },
       );
       await who.request.dispose();
     }
@@ -769,7 +773,11 @@ test("server actions: junk action ids and bodies on every page are turned away w
     fc.asyncProperty(actionProbe(realActionIds), async (probe) => {
       await check(who, "server actions", probe, await send(who, probe));
     }),
-    { numRuns: FUZZ_RUNS * 4, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
+    {
+      numRuns: FUZZ_RUNS * 4,
+      seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined,
+      endOnFailure: !process.env.FUZZ_SHRINK,
+    },
   );
   report("server actions ");
 });
