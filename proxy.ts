@@ -1,6 +1,7 @@
 // Proxy (Next 16's middleware, on Node.js): the Content-Security-Policy of every page and API response, and HSTS.
 import path from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
+import { MAX_FORM_BYTES, TOO_LARGE } from "@/lib/http/body";
 import { buildCsp, createNonce } from "@/lib/security/csp";
 import { oauthOrigins } from "@/lib/security/oauth-origins";
 import { collectScriptHashes, readScriptHashes, type ScriptHashes } from "@/lib/security/script-hashes";
@@ -34,15 +35,46 @@ function scriptHashes(): ScriptHashes {
   return hashes;
 }
 
+/**
+ * Requests the app answers here, before Next reads them: a path whose %-escapes are not UTF-8
+ * (Next would fail decoding it, with a 500), and anything but GET or HEAD sent to a page. Every
+ * form posts to a route handler under /api; the site has no server actions, so a page never takes
+ * a body, and a POST with an action id (or a body of React's action encoding) is refused here
+ * rather than failing inside Next with a 500.
+ */
+function refused(request: NextRequest): NextResponse | undefined {
+  const { pathname } = request.nextUrl;
+  const api = pathname.startsWith("/api/");
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    return answer(api, 400, "That address is not valid.");
+  }
+  if (api || request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return undefined;
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) return answer(api, 413, TOO_LARGE);
+  return answer(api, 405, "This page only answers GET.", { Allow: "GET, HEAD" });
+}
+
+function answer(json: boolean, status: number, message: string, headers: Record<string, string> = {}) {
+  const init = { status, headers: { "Cache-Control": "no-store", ...headers } };
+  return json
+    ? NextResponse.json({ error: message }, init)
+    : new NextResponse(message, { ...init, headers: { ...init.headers, "Content-Type": "text/plain; charset=utf-8" } });
+}
+
 export function proxy(request: NextRequest) {
   const { pages, shared, fallback } = scriptHashes();
   const pathname = request.nextUrl.pathname.replace(/(.)\/+$/, "$1");
-  // Only GET and HEAD are answered from the prerendered HTML; a form POST renders the page afresh.
+  // Only GET and HEAD are answered from the prerendered HTML.
   const prerendered = request.method === "GET" || request.method === "HEAD" ? pages[pathname] : undefined;
 
   let response: NextResponse;
   let policy: string;
-  if (prerendered) {
+  const early = refused(request);
+  if (early) {
+    response = early;
+    policy = buildCsp({ scriptHashes: [], formActionOrigins, upgradeInsecureRequests: https, development });
+  } else if (prerendered) {
     policy = buildCsp({ scriptHashes: prerendered, formActionOrigins, upgradeInsecureRequests: https });
     response = NextResponse.next();
   } else {

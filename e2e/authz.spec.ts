@@ -209,6 +209,12 @@ const ROUTES: RouteRow[] = [
     expect: { anonymous: 401, reader: 401 },
   },
   {
+    route: "/api/account/oauth",
+    method: "POST",
+    body: () => ({ provider: "no-such-provider" }),
+    expect: anyoneRoute(404),
+  },
+  {
     route: "/api/account/sign-up",
     method: "POST",
     body: () => ({ email: "not an address" }),

@@ -2,10 +2,11 @@
 // instance can serve any reader, because nothing lives in one process's memory.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { type APIRequestContext, expect, type PlaywrightWorkerArgs, test } from "@playwright/test";
+import { type APIRequestContext, type APIResponse, expect, type PlaywrightWorkerArgs, test } from "@playwright/test";
 import type { CommentPage } from "@/lib/comments/types";
 import { PASSWORD, uniqueEmail } from "./support/accounts";
 import { LocalDeployment } from "./support/deployment";
+import { expectPolicy, expectSessionCookie, expectSiteHeaders, SITE_HEADERS } from "./support/security-headers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -227,4 +228,116 @@ test("a comment posted through one instance is seen through the other at once, a
     expect(own?.comment.own?.moderationReason).toBe(reason);
   }
   await Promise.all([anonymous.dispose(), author.request.dispose(), moderator.request.dispose()]);
+});
+
+/** A response's headers, with the policy's per-request nonce taken out so two answers can be compared. */
+function comparable(response: APIResponse) {
+  const names = [...SITE_HEADERS, "content-security-policy", "strict-transport-security"];
+  return Object.fromEntries(
+    names.map((name) => [name, response.headers()[name]?.replace(/'nonce-[^']+'/, "'nonce-…'")]),
+  );
+}
+
+test("through nginx, every security header arrives once and as the app sent it; nginx names no version", async ({
+  playwright,
+}) => {
+  const anonymous = await playwright.request.newContext();
+  const reader = await client(playwright);
+  const signUp = await post(reader, proxy, "/api/account/sign-up", {
+    name: "Bright Alder 12",
+    email: uniqueEmail("multi"),
+    password: PASSWORD,
+  });
+  expect(signUp.status(), await signUp.text()).toBe(200);
+  // Prerendered (policy by hash), rendered per request (nonce), the API, a missing page, and signed in.
+  const checks: [APIRequestContext, string, "hashes" | "nonce" | null, number][] = [
+    [anonymous, "/", "hashes", 200],
+    [anonymous, "/guides/changing-the-pattern", "hashes", 200],
+    [anonymous, "/search?q=trust", "nonce", 200],
+    [anonymous, "/sign-in", "nonce", 200],
+    [anonymous, "/no-such-page", "nonce", 404],
+    [anonymous, "/api/health", "nonce", 200],
+    [anonymous, `/api/guides/${GUIDE}/comments`, "nonce", 200],
+    [reader, "/account", "nonce", 200],
+    [reader, "/api/progress", "nonce", 200],
+  ];
+  for (const [request, path, policy, status] of checks) {
+    const through = await request.get(`${proxy}${path}`, { maxRedirects: 0 });
+    expect(through.status(), path).toBe(status);
+    expectSiteHeaders(through);
+    if (policy) expectPolicy(through, policy);
+    // Unaltered: the same headers as an instance gives directly.
+    const direct = await request.get(`${A}${path}`, {
+      maxRedirects: 0,
+      headers: { Cookie: through.headers()["set-cookie"] ?? "" },
+    });
+    if (request === anonymous) expect(comparable(through), path).toEqual(comparable(direct));
+    expect(through.headers()["server"] ?? "", path).not.toMatch(/\d/);
+    expect(through.headers()["x-powered-by"], path).toBeUndefined();
+  }
+
+  // nginx's own answers (an over-size body) name no version either, and still carry no secrets.
+  const tooLarge = await anonymous.post(`${proxy}/api/account/sign-in`, {
+    headers: { Origin: proxy, Accept: "application/json", "Content-Type": "application/json" },
+    data: JSON.stringify({ a: "a".repeat(400 * 1024) }),
+    failOnStatusCode: false,
+  });
+  expect(tooLarge.status()).toBe(413);
+  expect(tooLarge.headers()["server"]).toBe("nginx");
+  expect(await tooLarge.text()).not.toMatch(/nginx\/\d/);
+  await Promise.all([anonymous.dispose(), reader.dispose()]);
+});
+
+test("through nginx, a cached page keeps its headers and never sets a cookie; the session cookie's flags are the app's", async ({
+  playwright,
+  browser,
+}) => {
+  const anonymous = await playwright.request.newContext();
+  const guide = `${proxy}/guides/when-the-answer-is-no`;
+  const first = await anonymous.get(guide);
+  expect(first.status()).toBe(200);
+  const cached = await anonymous.get(guide);
+  expect(cached.headers()["x-cache-status"]).toBe("HIT");
+  expectSiteHeaders(cached);
+  expectPolicy(cached, "hashes");
+  expect(comparable(cached)).toEqual(comparable(first));
+  expect(cached.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie")).toEqual([]);
+  // Asked for by a browser that already has a CSRF cookie or a theme, the cached copy is still cookie-free.
+  const withCookie = await anonymous.get(guide, { headers: { Cookie: "authjs.csrf-token=x; theme=dark" } });
+  expect(withCookie.headers()["x-cache-status"]).toBe("HIT");
+  expect(withCookie.headers()["set-cookie"]).toBeUndefined();
+
+  // Signed up through nginx: the session cookie has the flags `next start` gives it.
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": nextAddress() } });
+  const page = await context.newPage();
+  await page.goto(`${proxy}/sign-up`);
+  await page.getByLabel("Display name").fill("Calm Birch 40");
+  await page.getByLabel("Email").fill(uniqueEmail("multi"));
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  expectSessionCookie((await context.cookies()).find((c) => c.name.endsWith("authjs.session-token")));
+  await Promise.all([anonymous.dispose(), context.close()]);
+});
+
+test("through nginx, a body over the app's cap gets the app's 413 and message, and one over nginx's cap gets nginx's 413", async ({
+  playwright,
+}) => {
+  const request = await playwright.request.newContext();
+  const headers = { Origin: proxy, Accept: "application/json", "Content-Type": "application/json" };
+  const overApp = await request.post(`${proxy}/api/account/sign-in`, {
+    headers,
+    data: JSON.stringify({ a: "a".repeat(40 * 1024) }),
+    failOnStatusCode: false,
+  });
+  expect(overApp.status()).toBe(413);
+  expect((await overApp.json()).error.message).toBe("That is more than this form accepts.");
+  const overNginx = await request.post(`${proxy}/api/reflections/save`, {
+    headers,
+    data: JSON.stringify({ a: "a".repeat(400 * 1024) }),
+    failOnStatusCode: false,
+  });
+  expect(overNginx.status()).toBe(413);
+  expect(await overNginx.text()).toContain("413 Request Entity Too Large");
+  await request.dispose();
 });

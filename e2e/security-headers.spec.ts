@@ -1,62 +1,11 @@
 // Security headers and cookie flags exactly as the production build serves them, and pages that run
 // under their strict Content-Security-Policy without one violation in a real browser.
-import { expect, type APIResponse, type Page } from "@playwright/test";
-import { parseCsp } from "../lib/security/csp";
+import { expect, type Page } from "@playwright/test";
 import { inlineScripts, scriptHash } from "../lib/security/script-hashes";
 import { signUp, test } from "./support/accounts";
+import { expectPolicy, expectSessionCookie, expectSiteHeaders } from "./support/security-headers";
 
 const GUIDE = "/guides/the-apology-that-lands";
-
-function expectSiteHeaders(response: APIResponse) {
-  const headers = response.headers();
-  expect(headers["x-content-type-options"]).toBe("nosniff");
-  expect(headers["x-frame-options"]).toBe("DENY");
-  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-  expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
-  const permissions = headers["permissions-policy"]?.split(/,\s*/) ?? [];
-  for (const feature of ["camera", "microphone", "geolocation", "payment", "usb", "interest-cohort"]) {
-    expect(permissions).toContain(`${feature}=()`);
-  }
-  // The test server is http://localhost: HSTS there would send the browser to an https it cannot reach.
-  expect(headers["strict-transport-security"]).toBeUndefined();
-}
-
-/** Checks the policy's directives and returns script-src's nonce (or undefined) and hashes. */
-function expectPolicy(response: APIResponse, kind: "nonce" | "hashes") {
-  const header = response.headers()["content-security-policy"];
-  expect(header, `${response.url()} has a Content-Security-Policy`).toBeTruthy();
-  const csp = parseCsp(header!);
-  const scriptSrc = csp.get("script-src") ?? [];
-  expect(csp.get("default-src")).toEqual(["'self'"]);
-  expect(scriptSrc[0]).toBe("'self'");
-  expect(scriptSrc).not.toContain("'unsafe-inline'");
-  expect(scriptSrc).not.toContain("'unsafe-eval'");
-  expect(csp.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
-  expect(csp.get("img-src")).toEqual(["'self'", "data:", "blob:"]);
-  expect(csp.get("font-src")).toEqual(["'self'"]);
-  expect(csp.get("connect-src")).toEqual(["'self'"]);
-  expect(csp.get("object-src")).toEqual(["'none'"]);
-  expect(csp.get("base-uri")).toEqual(["'self'"]);
-  // No OAuth provider is configured for the tests, so forms may go nowhere else.
-  // 'self', and the sign-in pages of configured OAuth providers (here, the local stand-in for Google).
-  const [self, ...providers] = csp.get("form-action") ?? [];
-  expect(self).toBe("'self'");
-  for (const origin of providers)
-    expect(origin).toMatch(/^https?:\/\/((?:127\.0\.0\.1|localhost):\d+|accounts\.google\.com|github\.com)$/);
-  expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
-  // Only when the site is served over https.
-  expect(csp.has("upgrade-insecure-requests")).toBe(false);
-
-  const nonces = scriptSrc.filter((s) => s.startsWith("'nonce-")).map((s) => s.slice(7, -1));
-  const hashes = scriptSrc.filter((s) => s.startsWith("'sha256-")).map((s) => s.slice(8, -1));
-  if (kind === "nonce") {
-    expect(nonces).toHaveLength(1);
-  } else {
-    expect(nonces).toEqual([]);
-    expect(hashes.length).toBeGreaterThan(0);
-  }
-  return { nonce: nonces[0], hashes };
-}
 
 /** Every inline script the HTML would run is allowed by the policy, by its nonce or by its hash. */
 function expectEveryInlineScriptAllowed(html: string, policy: { nonce?: string; hashes: string[] }) {
@@ -153,13 +102,7 @@ test.describe("security headers", () => {
 
     const cookies = await page.context().cookies();
     const session = cookies.find((c) => c.name.endsWith("authjs.session-token"));
-    expect(session, "a session cookie after sign-up").toBeDefined();
-    expect(session!.httpOnly).toBe(true);
-    expect(session!.sameSite).toBe("Lax");
-    // http://localhost: no Secure flag here. With an https AUTH_URL, Auth.js sets Secure and
-    // names the cookie __Secure-authjs.session-token by itself.
-    expect(session!.secure).toBe(false);
-    expect(session!.name).toBe("authjs.session-token");
+    expectSessionCookie(session);
   });
 });
 

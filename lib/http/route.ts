@@ -7,13 +7,12 @@ import type { Session } from "next-auth";
 import { z } from "zod";
 import { auth } from "@/auth";
 import { hasRole } from "@/lib/auth/session";
+import { depthAtMost, MAX_FORM_BYTES, MAX_JSON_DEPTH, readLimitedText } from "@/lib/http/body";
 import { AppError } from "@/lib/errors";
 import { safeRedirect } from "@/lib/http/redirect";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export { safeRedirect };
-
-export const MAX_FORM_BYTES = 32 * 1024;
+export { MAX_FORM_BYTES, safeRedirect };
 
 export interface RouteContext<Input> {
   input: Input;
@@ -50,25 +49,28 @@ function sameOrigin(request: Request): boolean {
 }
 
 async function readBody(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > maxBytes) throw new AppError("payload_too_large", "That is more than this form accepts.");
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes)
-    throw new AppError("payload_too_large", "That is more than this form accepts.");
+  const text = await readLimitedText(request, maxBytes);
   const type = request.headers.get("content-type") ?? "";
   if (type.includes("application/json")) {
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(text || "{}");
-      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+      parsed = JSON.parse(text || "{}");
     } catch {
-      // fall through
+      throw new AppError("bad_request", "The request could not be read: it is not valid JSON.");
     }
-    throw new AppError("bad_request", "The request could not be read.");
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+      throw new AppError("bad_request", "The request could not be read: a form sends a JSON object.");
+    if (!depthAtMost(parsed, MAX_JSON_DEPTH))
+      throw new AppError("bad_request", "The request could not be read: it is nested too deeply.");
+    return parsed as Record<string, unknown>;
   }
   if (type.includes("application/x-www-form-urlencoded")) {
     return Object.fromEntries(new URLSearchParams(text));
   }
-  throw new AppError("bad_request", "The request could not be read.");
+  throw new AppError(
+    "bad_request",
+    "The request could not be read: send it as application/json or application/x-www-form-urlencoded.",
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { oauthProviders, signIn } from "@/auth";
+import { oauthProviders } from "@/auth";
 import { AccountForm, Field } from "@/components/forms/account-form";
 import { TextLink } from "@/components/forms/text-link";
 import { safeRedirect } from "@/lib/http/route";
@@ -76,13 +76,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
             With another account
           </h2>
           {providers.map((provider) => (
-            <form
-              key={provider.id}
-              action={async () => {
-                "use server";
-                await signIn(provider.id, { redirectTo: callbackUrl });
-              }}
-            >
+            <form key={provider.id} action="/api/account/oauth" method="post">
+              <input type="hidden" name="provider" value={provider.id} />
+              <input type="hidden" name="callbackUrl" value={callbackUrl} />
               <button
                 type="submit"
                 className="mt-3 min-h-11 w-full rounded-md border border-line px-4 font-medium hover:bg-accent-soft dark:border-night-line dark:hover:bg-night-raised"
