@@ -8,6 +8,7 @@ import { expect, type Page } from "@playwright/test";
 import { XSS_PAYLOADS } from "@/lib/comments/xss-corpus";
 import { queryDatabase } from "./support/accounts";
 import { clearCommentLimits, newReader, seedComment, test } from "./support/comments";
+import { waysIn } from "./support/inert";
 
 const GUIDE = "when-the-answer-is-no";
 const NAMES = XSS_PAYLOADS.filter((p) => p.length <= 120).slice(0, 50);
@@ -23,31 +24,6 @@ function watch(page: Page): string[] {
   });
   page.on("pageerror", () => {});
   return fired;
-}
-
-/** Everything inside `scope` that would be a way in. */
-async function waysIn(page: Page, scope: string) {
-  return page.evaluate((selector) => {
-    const found: string[] = [];
-    for (const root of document.querySelectorAll(selector)) {
-      for (const el of root.querySelectorAll("*")) {
-        const tag = el.tagName.toLowerCase();
-        if (["script", "iframe", "object", "embed", "style", "frame", "base", "math", "meta", "link"].includes(tag))
-          found.push(`<${tag}>`);
-        for (const attr of el.getAttributeNames()) {
-          if (attr.startsWith("on")) found.push(`${tag}[${attr}]`);
-          if (["srcdoc", "formaction", "xlink:href"].includes(attr)) found.push(`${tag}[${attr}]`);
-        }
-        for (const attr of ["href", "src", "action"]) {
-          const value = el.getAttribute(attr);
-          if (value === null) continue;
-          const url = new URL(value, location.href);
-          if (!["http:", "https:", "mailto:"].includes(url.protocol)) found.push(`${tag}[${attr}=${value}]`);
-        }
-      }
-    }
-    return found;
-  }, scope);
 }
 
 test("payloads in comments and display names render inert", async ({ page, browser }) => {
