@@ -70,9 +70,31 @@ describe("proxy", () => {
     expect(scriptSrc(first)).not.toContain(`'sha256-${scriptHash("a()")}'`);
   });
 
-  it("gives a form POST to a prerendered path a nonce: it is rendered afresh, not read from the build", async () => {
+  it("refuses a body sent to a page before Next reads it: the site has no server actions", async () => {
     const proxy = await loadProxy();
-    expect(scriptSrc(proxy(request("/guides/a", "POST"))).some((s) => s.startsWith("'nonce-"))).toBe(true);
+    for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
+      const refused = proxy(request("/guides/a", method));
+      expect(refused.status).toBe(405);
+      expect(refused.headers.get("allow")).toBe("GET, HEAD");
+      expect(await refused.text()).toBe("This page only answers GET.");
+    }
+    const large = proxy(
+      new NextRequest("http://localhost:3000/account", { method: "POST", headers: { "content-length": "40000" } }),
+    );
+    expect(large.status).toBe(413);
+    // Route handlers answer for themselves; a page is still served to GET and HEAD.
+    expect(proxy(request("/api/comments", "POST")).headers.get("x-middleware-next")).toBe("1");
+    expect(proxy(request("/guides/a", "HEAD")).headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("answers a path whose %-escapes are not UTF-8 with a 400, in JSON under /api", async () => {
+    const proxy = await loadProxy();
+    const page = proxy(request("/guides/%E0%A4%A"));
+    expect(page.status).toBe(400);
+    expect(await page.text()).toBe("That address is not valid.");
+    const api = proxy(request("/api/reflections/%E0%A4%A"));
+    expect(api.status).toBe(400);
+    expect(await api.json()).toEqual({ error: "That address is not valid." });
   });
 
   it("sends HSTS and upgrades requests only when the production site's address is https", async () => {
