@@ -373,9 +373,12 @@ async function check(who: Session, route: string, probe: Probe, response: APIRes
   count(`${route} ${who.caller}`, status);
   const body = await response.text();
   expect(status, `${context}: ${body.slice(0, 300)}`).toBeLessThan(500);
-  // Even the answers nothing in the app wrote carry the site's headers (but Node's own 431 for an
-  // address longer than its header limit, which never reaches Next).
-  if (status !== 431) expect(response.headers()["x-content-type-options"], context).toBe("nosniff");
+  // Even the answers nothing in the app wrote carry the site's headers, but for Node's own 431 for
+  // an address longer than its header limit, which never reaches Next, and Next's own 308 that folds
+  // repeated slashes in a path ("/api/reflections//history"), sent before any header rule and with
+  // no body; that one must still stay on this site.
+  if (status === 308) expect(response.headers()["location"] ?? "", context).toMatch(/^\/(?![/\\])/);
+  else if (status !== 431) expect(response.headers()["x-content-type-options"], context).toBe("nosniff");
   expectNoLeak(body, context);
   for (const [name, value] of Object.entries(response.headers())) expectNoLeak(`${name}: ${value}`, context);
   if (probe.expected === "any") return;
