@@ -7,6 +7,7 @@ import http from "node:http";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { nginxMain, nginxTempPaths } from "@/deploy/nginx";
 import { findNginx, nginxUser, prepareRuntimeDir } from "@/deploy/runtime";
 import { freePort } from "@/lib/database/embedded";
 import { LocalDeployment } from "../e2e/support/deployment";
@@ -140,26 +141,14 @@ export async function startStaticNginx(
     if (/["$\\\n]/.test(value)) skippedHeaders.push(name);
     else added.push(`      add_header ${name} "${value}" always;`);
   }
-  const user = nginxUser();
-  const config = `${user ? `user ${user};\n` : ""}worker_processes auto;
-pid ${dir}/nginx.pid;
-error_log stderr warn;
-
-events {
-  worker_connections 1024;
-}
-
+  const config = `${nginxMain(dir, nginxUser())}
 http {
   server_tokens off;
   access_log off;
   sendfile on;
   tcp_nopush on;
   open_file_cache max=16;
-  client_body_temp_path ${dir}/tmp/body;
-  proxy_temp_path ${dir}/tmp/proxy;
-  fastcgi_temp_path ${dir}/tmp/fastcgi;
-  uwsgi_temp_path ${dir}/tmp/uwsgi;
-  scgi_temp_path ${dir}/tmp/scgi;
+${nginxTempPaths(dir)}
 
   server {
     listen 127.0.0.1:${port};

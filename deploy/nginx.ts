@@ -28,6 +28,30 @@ export const SESSION_COOKIE = String.raw`(^|;)\s*(__Secure-|__Host-)?authjs\.ses
 /** How long the proxy keeps an anonymous page; a new build empties the cache (scripts/deploy-local.ts). */
 export const PAGE_CACHE_TIME = "10m";
 
+/**
+ * What every nginx run here begins with, before its http block: the workers (one per core, as
+ * root dropping to `user`), and its pid under `dir`, errors to stderr.
+ */
+export function nginxMain(dir: string, user?: string): string {
+  return `${user ? `user ${user};\n` : ""}worker_processes auto;
+pid ${dir}/nginx.pid;
+error_log stderr warn;
+
+events {
+  worker_connections 1024;
+}
+`;
+}
+
+/** Inside the http block: nginx's temporary files under `dir` (prepareRuntimeDir makes dir/tmp). */
+export function nginxTempPaths(dir: string): string {
+  return `  client_body_temp_path ${dir}/tmp/body;
+  proxy_temp_path ${dir}/tmp/proxy;
+  fastcgi_temp_path ${dir}/tmp/fastcgi;
+  uwsgi_temp_path ${dir}/tmp/uwsgi;
+  scgi_temp_path ${dir}/tmp/scgi;`;
+}
+
 const ipv6 = (host: string) => (host.includes(":") ? `[${host}]` : host);
 
 export function nginxConfig(options: NginxOptions): string {
@@ -53,14 +77,7 @@ export function nginxConfig(options: NginxOptions): string {
       add_header X-Cache-Status $upstream_cache_status always;`;
 
   return `# Written by scripts/deploy-local.ts from deploy/nginx.ts; edits here are overwritten.
-${options.user ? `user ${options.user};\n` : ""}worker_processes auto;
-pid ${dir}/nginx.pid;
-error_log stderr warn;
-
-events {
-  worker_connections 1024;
-}
-
+${nginxMain(dir, options.user)}
 http {
   server_tokens off;
   default_type application/octet-stream;
@@ -68,11 +85,7 @@ http {
                   'cache=$upstream_cache_status upstream=$upstream_addr';
   access_log ${accessLog === "off" ? "off" : `${accessLog} mend`};
 
-  client_body_temp_path ${dir}/tmp/body;
-  proxy_temp_path ${dir}/tmp/proxy;
-  fastcgi_temp_path ${dir}/tmp/fastcgi;
-  uwsgi_temp_path ${dir}/tmp/uwsgi;
-  scgi_temp_path ${dir}/tmp/scgi;
+${nginxTempPaths(dir)}
 
   # The app's own limits are 32 KiB for forms and 256 KiB for a reflection.
   client_max_body_size ${MAX_BODY};
