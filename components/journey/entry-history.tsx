@@ -1,4 +1,5 @@
 import { AccountForm } from "@/components/forms/account-form";
+import { Summary } from "@/components/ui/disclosure-summary";
 import { formatDateTime, plural } from "./format";
 
 interface Version {
@@ -25,24 +26,14 @@ export function EntryHistory({ id, versions, current }: { id: string; versions: 
             className="rounded-md border border-line bg-white dark:border-night-line dark:bg-night-raised"
           >
             <details className="group">
-              <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 px-4 py-2 [&::-webkit-details-marker]:hidden">
-                <svg
-                  aria-hidden="true"
-                  viewBox="0 0 20 20"
-                  fill="currentColor"
-                  className="size-4 shrink-0 text-muted group-open:rotate-90 dark:text-night-muted"
-                >
-                  <path d="M7.3 4.3a1 1 0 0 1 1.4 0l5 5a1 1 0 0 1 0 1.4l-5 5a1 1 0 0 1-1.4-1.4L11.6 10 7.3 5.7a1 1 0 0 1 0-1.4Z" />
-                </svg>
-                <span>
-                  <span className="font-medium">Version {v.version}</span>
-                  <span className="text-muted dark:text-night-muted">
-                    {" · "}
-                    <time dateTime={v.savedAt}>{formatDateTime(v.savedAt)}</time>
-                    {v.version === current ? " (current)" : ""}
-                  </span>
+              <Summary className="px-4 py-2">
+                <span className="font-medium">Version {v.version}</span>
+                <span className="text-muted dark:text-night-muted">
+                  {" · "}
+                  <time dateTime={v.savedAt}>{formatDateTime(v.savedAt)}</time>
+                  {v.version === current ? " (current)" : ""}
                 </span>
-              </summary>
+              </Summary>
               <div className="border-t border-line px-4 pt-3 pb-4 dark:border-night-line">
                 {v.text ? (
                   <p className="font-serif whitespace-pre-wrap">{v.text}</p>

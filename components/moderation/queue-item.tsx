@@ -7,7 +7,7 @@ import type { QueueItem } from "@/lib/comments/moderation";
 import type { CommentAction, UserAction } from "@/lib/comments/moderation-actions";
 import { REPORT_REASONS, type ReportReasonKey } from "@/lib/comments/types";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { Summary } from "./disclosure";
+import { Summary } from "@/components/ui/disclosure-summary";
 import { ActionButton, ActionForm, TextArea, TextInput } from "./action-form";
 import { ROLE_NAMES, STATUS_NAMES, ageInWords, excerpt, formatDateTime, plural, standingInWords } from "./format";
 
@@ -134,7 +134,9 @@ export function QueueItemView({
 
       {item.revisions.length > 0 ? (
         <details className="group mt-3 text-sm">
-          <Summary>Earlier {item.revisions.length === 1 ? "version" : `versions (${item.revisions.length})`}</Summary>
+          <Summary className="font-medium">
+            Earlier {item.revisions.length === 1 ? "version" : `versions (${item.revisions.length})`}
+          </Summary>
           <ol className="mt-2 space-y-3">
             {item.revisions.map((r, index) => (
               <li key={`${r.createdAt}-${index}`} className="border-l-4 border-line pl-3 dark:border-night-line">
@@ -304,7 +306,7 @@ function AuthorActions({
       className="group mt-4 rounded-md border border-line dark:border-night-line"
       open={typed ? true : undefined}
     >
-      <Summary className="px-3">Act on {author.name}’s account</Summary>
+      <Summary className="px-3 font-medium">Act on {author.name}’s account</Summary>
       <ActionForm
         action="/api/moderation/user"
         item={itemId}

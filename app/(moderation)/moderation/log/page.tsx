@@ -1,6 +1,6 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
-import { Summary } from "@/components/moderation/disclosure";
+import { Summary } from "@/components/ui/disclosure-summary";
 import { ActionButton, ActionForm, ModerationLive, TextArea } from "@/components/moderation/action-form";
 import { ACTION_NAMES, detailInWords, formatDateTime } from "@/components/moderation/format";
 import { ModerationNav } from "@/components/moderation/moderation-nav";
@@ -207,7 +207,7 @@ function Entry({
       </dl>
       {entry.commentText !== null ? (
         <details className="group mt-2 text-sm">
-          <Summary>The comment as it was then</Summary>
+          <Summary className="font-medium">The comment as it was then</Summary>
           <p className="mt-1 border-l-4 border-line pl-3 whitespace-pre-wrap dark:border-night-line">
             {entry.commentText || <em>(no text)</em>}
           </p>
@@ -222,7 +222,7 @@ function Entry({
       ) : null}
       {restorable && entry.commentId ? (
         <details className="group mt-2 text-sm">
-          <Summary>Restore this comment</Summary>
+          <Summary className="font-medium">Restore this comment</Summary>
           <ActionForm action="/api/moderation/comment" item={id}>
             <input type="hidden" name="id" value={entry.commentId} />
             <TextArea name="note" label="Private note" hint="Only moderators see it." maxLength={1000} />

@@ -1,8 +1,8 @@
-/** The summary line of a <details className="group">: a turning chevron, then the words. */
+/** The summary line of a <details className="group">: a turning chevron, then the words (their weight is the caller's). */
 export function Summary({ children, className = "" }: { children: React.ReactNode; className?: string }) {
   return (
     <summary
-      className={`flex min-h-11 cursor-pointer list-none items-center gap-2 font-medium [&::-webkit-details-marker]:hidden ${className}`}
+      className={`flex min-h-11 cursor-pointer list-none items-center gap-2 [&::-webkit-details-marker]:hidden ${className}`}
     >
       <svg
         aria-hidden="true"
