@@ -33,6 +33,7 @@ import {
 } from "@/lib/comments/schemas";
 import { mergeSchema, stepChangeSchema } from "@/lib/progress/schemas";
 import { restoreSchema, saveSchema } from "@/lib/reflections/schemas";
+import { getGuides } from "@/lib/content/guides";
 import { depthAtMost, MAX_JSON_DEPTH } from "@/lib/http/body";
 import { PASSWORD, queryDatabase, uniqueEmail } from "./support/accounts";
 import { appPages, appRoutes } from "./support/app-files";
@@ -52,8 +53,10 @@ import { ORIGIN } from "./support/moderation";
 
 type Caller = "anonymous" | "READER" | "MODERATOR" | "ADMIN";
 
-// A guide no other spec uses: the fuzzed moderators close it and open it again, readers comment on it.
+// The guide the fuzzed readers comment on.
 const GUIDES = ["rebuilding-trust-after-infidelity"];
+/** Every guide of the site: the fuzzed moderators never set one's mode (see /api/moderation/guide). */
+const REAL_GUIDES = new Set(getGuides().map((g) => g.slug));
 const KB = 1024;
 const FORM_CAP = 32 * KB;
 
@@ -224,8 +227,11 @@ const TARGETS: Record<string, Target> = {
     reason: optional(text),
     note: optional(text),
   }),
+  // Never a real guide: one closed or held here would refuse or hold the comments other specs post
+  // to it meanwhile. Setting a real guide's mode is checked by the authorization matrix and the
+  // moderation journey; here a well-formed slug of no guide still reaches the handler (404).
   "/api/moderation/guide": staff("MODERATOR", guideModeSchema, {
-    slug,
+    slug: fc.stringMatching(/^[a-z0-9-]{1,100}$/).filter((s) => !REAL_GUIDES.has(s)),
     mode: fc.constantFrom("OPEN", "PREMODERATED", "CLOSED", "open"),
     note: optional(text),
   }),
